@@ -1,0 +1,41 @@
+# Every target sets up .venv first; a fresh machine needs only Python 3.11, make and git.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SAMPLES ?= ../shared/samples
+GOLD := $(SAMPLES)/rmrb-2019-02 $(SAMPLES)/rmrb-2019-10
+
+.PHONY: install demo test lint eval bench train schema clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)  ## parse the bundled pages of a made-up city's daily
+	$(BIN)/baoku parse examples/qingchuan-daily-2026-03-12.txt --format text
+
+test: $(STAMP) lint
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+
+eval: $(STAMP)  ## score segmentation on the People's Daily gold pages
+	$(BIN)/baoku eval $(GOLD)
+
+bench: $(STAMP)  ## pages/s and peak memory of parse
+	$(BIN)/python benchmarks/bench_parse.py $(SAMPLES)/rmrb-2019-02
+
+train: $(STAMP)  ## retrain the line tagger (held out: rmrb-2019-10)
+	$(BIN)/baoku train $(SAMPLES)/rmrb-2019-02 --out src/baoku/segment/tagger.json
+
+schema: $(STAMP)  ## rewrite the published schema after a reviewed model change
+	$(BIN)/baoku schema > src/baoku/schema/parse.v1.json
+
+clean:
+	rm -rf $(VENV) build src/*.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,136 @@
+"""The `baoku` command: a thin layer over the library, one function a verb."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .errors import BaokuError
+from .model import Document
+from .pipeline import merge, parse_file
+from .render import render_text
+from .schema import document_schema
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="baoku (报库): Chinese newspaper pages in, structured articles out.")
+
+
+class Format(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    text = "text"
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"baoku: {message}", err=True)
+
+
+@app.command()
+def parse(
+    files: Annotated[list[Path], typer.Argument(help="Page text files (UTF-8 or GB18030).")],
+    paper: Annotated[str | None, typer.Option(help="Paper name; else from the file name.")] = None,
+    date: Annotated[str | None, typer.Option(help="Issue date YYYY-MM-DD; else from the name.")]
+    = None,
+    page: Annotated[int | None, typer.Option(help="Number of the first page in each file.")]
+    = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+    = Format.json,
+) -> None:
+    """Split each page into articles with headline parts, bylines and paragraphs."""
+    if date is not None and not _is_date(date):
+        _fail(f"--date {date}: not a date of the form YYYY-MM-DD")
+        raise typer.Exit(2)
+    documents: list[Document] = []
+    failed = False
+    for path in files:
+        try:
+            document = parse_file(path, paper=paper, date=date, page=page)
+        except BaokuError as e:
+            _fail(e.message)
+            failed = True
+            continue
+        if format is Format.jsonl:
+            typer.echo(document.model_dump_json())
+        elif format is Format.text:
+            typer.echo(render_text(document))
+        else:
+            documents.append(document)
+    if format is Format.json:
+        typer.echo(merge(documents).model_dump_json(indent=2))
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of parse output."""
+    typer.echo(json.dumps(document_schema(), ensure_ascii=False, indent=2))
+
+
+@app.command("eval")
+def evaluate(
+    folders: Annotated[list[Path], typer.Argument(help="Folders with gold.jsonl and pages.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="table or json")] = "table",
+) -> None:
+    """Score parses against pages whose true articles are known."""
+    from .evaluate import evaluate_folder
+
+    results = {}
+    for folder in folders:
+        try:
+            results[str(folder)] = evaluate_folder(folder).report()
+        except BaokuError as e:
+            _fail(e.message)
+            raise typer.Exit(1) from None
+    if format == "json":
+        typer.echo(json.dumps(results, indent=2))
+        return
+    for folder, report in results.items():
+        typer.echo(folder)
+        for name, value in report.items():
+            typer.echo(f"  {name:<22} {value:.4f}" if isinstance(value, float)
+                       else f"  {name:<22} {value}")
+
+
+@app.command()
+def train(
+    folders: Annotated[list[Path], typer.Argument(help="Folders with gold.jsonl and pages.")],
+    out: Annotated[Path, typer.Option(help="Where to write the model.")],
+    epochs: Annotated[int, typer.Option(help="Passes over the training pages.")] = 10,
+) -> None:
+    """Train the line tagger from pages whose true articles are known."""
+    from .segment.train import train_tagger
+
+    try:
+        tagger = train_tagger(folders, epochs=epochs)
+    except BaokuError as e:
+        _fail(e.message)
+        raise typer.Exit(1) from None
+    out.write_text(tagger.to_json(), encoding="utf-8")
+    typer.echo(f"wrote {out}")
+
+
+def _is_date(text: str) -> bool:
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10
+
+
+def main() -> None:
+    try:
+        app()
+    except BrokenPipeError:  # `baoku parse … | head` closed the pipe: not an error
+        sys.stderr.close()
+
+
+if __name__ == "__main__":
+    main()

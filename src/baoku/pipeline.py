@@ -1,0 +1,48 @@
+"""The library's front door: text or files in, a `Document` out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import ids
+from .model import Document, Page
+from .read import parse_file_name, read_text, split_pages
+from .segment import segment_page
+
+
+def parse_text(text: str, *, source: str | None = None, paper: str | None = None,
+               date: str | None = None, page: int | None = None) -> Document:
+    """Parse a file's input text: its pages, each split into articles.
+
+    ``page`` is the number of the first page; the pages after it count up. Without it, page
+    numbers stay null and ids number the pages by their place in the text.
+    """
+    pages = []
+    for index, page_text in enumerate(split_pages(text)):
+        number = page + index if page is not None else None
+        page_id = ids.page_id(paper, date, number if number is not None else index + 1)
+        articles, unassigned = segment_page(page_text.text, page_id, date)
+        pages.append(Page(id=page_id, source=source, paper=paper, date=date, number=number,
+                          offset=page_text.offset, text=page_text.text, articles=articles,
+                          unassigned=unassigned))
+    return Document(source=source, paper=paper, date=date, pages=pages)
+
+
+def parse_file(path: str | Path, *, paper: str | None = None, date: str | None = None,
+               page: int | None = None) -> Document:
+    """Parse one file; paper, date and page default to what its name says.
+
+    Raises `BaokuError` with a one-line message naming the file when it cannot be read.
+    """
+    named = parse_file_name(path)
+    return parse_text(read_text(Path(path)), source=str(path), paper=paper or named.paper,
+                      date=date or named.date, page=page if page is not None else named.page)
+
+
+def merge(documents: list[Document]) -> Document:
+    """Several files' documents as one; paper and date are kept where all files agree."""
+    papers = {d.paper for d in documents}
+    dates = {d.date for d in documents}
+    return Document(paper=papers.pop() if len(papers) == 1 else None,
+                    date=dates.pop() if len(dates) == 1 else None,
+                    pages=[p for d in documents for p in d.pages])

@@ -1,0 +1,216 @@
+"""What the line tagger sees of a line and its neighbours.
+
+Only the shape of the text counts — length, the first and last characters' classes, bracket and
+dateline patterns — never its words, so that the model carries over to papers it never saw.
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+
+from .lines import Line
+from .patterns import match_byline_line, match_closing, match_credit, match_dateline
+
+_LENGTH_BUCKETS = (2, 4, 6, 8, 10, 12, 14, 16, 20, 25, 30, 40, 60, 100, 200)
+_END_CLASSES = {
+    **dict.fromkeys("。．", "stop"),
+    **dict.fromkeys("！？!?", "excl"),
+    **dict.fromkeys("…", "ellipsis"),
+    **dict.fromkeys("”」』’\"", "quote"),
+    **dict.fromkeys("）)】", "paren"),
+    **dict.fromkeys("—-－~～", "dash"),
+    **dict.fromkeys("：:", "colon"),
+    **dict.fromkeys("，,、", "comma"),
+    **dict.fromkeys("；;", "semicolon"),
+    **dict.fromkeys("》", "book"),
+    **dict.fromkeys("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", "circled"),
+}
+_START_CLASSES = {
+    **dict.fromkeys("“「『‘\"", "quote"),
+    **dict.fromkeys("（(【[", "paren"),
+    **dict.fromkeys("■●◆▲□○◇△★☆·•", "bullet"),
+    **dict.fromkeys("《", "book"),
+}
+_SPEAKER = re.compile(r"^[\u4e00-\u9fff·]{2,12}[：:]")
+_INNER_SPACE = re.compile(r"\S[ \u3000]+\S")
+_PICTURE = re.compile(r"^(图为|图[①-⑳\d一二三四五六]|上图|下图|左图|右图|图：|图:)")
+
+
+def char_class(ch: str) -> str:
+    if ch.isdigit():
+        return "digit"
+    if ch.isascii() and ch.isalpha():
+        return "latin"
+    if "\u4e00" <= ch <= "\u9fff":
+        return "han"
+    return "other"
+
+
+def _bucket(n: int) -> int:
+    for b in _LENGTH_BUCKETS:
+        if n <= b:
+            return b
+    return 999
+
+
+def line_shape(text: str) -> tuple[str, ...]:
+    """Shape features of one line on its own."""
+    n = len(text)
+    end = _END_CLASSES.get(text[-1]) or char_class(text[-1])
+    if text.startswith("——") or text.startswith("--"):
+        start = "dashes"
+    else:
+        start = _START_CLASSES.get(text[0]) or char_class(text[0])
+    shape = [f"len={_bucket(n)}", f"end={end}", f"start={start}", f"len,end={_bucket(n)},{end}"]
+    inner = text[:-1]
+    if "。" in inner or "．" in inner:
+        shape.append("inner-stop")
+    commas = inner.count("，") + inner.count(",")
+    shape.append(f"commas={min(commas, 3)}")
+    if _INNER_SPACE.search(text):
+        shape.append("inner-space")
+    if "·" in text or "•" in text:
+        shape.append("middot")
+    if text.endswith("——") or text.endswith("--"):
+        shape.append("ends-dashes")
+    if _SPEAKER.match(text):
+        shape.append("speaker")
+    if _PICTURE.match(text):
+        shape.append("picture")
+    if match_credit(text):
+        shape.append("credit")
+    elif match_dateline(text):
+        shape.append("dateline")
+    elif match_byline_line(text):
+        shape.append("byline")
+    elif match_closing(text):
+        shape.append("closing")
+    return tuple(shape)
+
+
+_CONTEXT_KEYS = ("len=", "end=", "start=", "credit", "dateline", "byline", "closing", "inner-stop")
+
+
+def page_features(lines: list[Line]) -> list[list[str]]:
+    """For each line, its own shape, a summary of its neighbours' shapes and, for a line that
+    could be a heading, how well the text before it and the text after it hang together."""
+    shapes = [line_shape(line.text) for line in lines]
+    cohesion = _cohesion(lines, shapes)
+    heading_like = [_heading_like(line.text, shape) for line, shape in zip(lines, shapes)]
+    runs = _runs(heading_like)
+    brief = [tuple(f for f in s if f.startswith(_CONTEXT_KEYS)) for s in shapes]
+    n = len(lines)
+    features = []
+    for i, shape in enumerate(shapes):
+        f = ["bias", *shape]
+        for offset in (-2, -1, 1, 2):
+            j = i + offset
+            if 0 <= j < n:
+                f.extend(f"{offset}:{x}" for x in brief[j])
+            else:
+                f.append(f"{offset}:none")
+        if i + 1 < n and lines[i].text[-1] == lines[i + 1].text[0]:
+            f.append("same-char-as-next")  # a column break that read its boundary twice
+        if i and lines[i - 1].text[-1] == lines[i].text[0]:
+            f.append("same-char-as-previous")
+        if i + 1 < n:
+            f.append("shorter-than-next" if len(lines[i].text) < len(lines[i + 1].text)
+                     else "not-shorter-than-next")
+        f.extend(cohesion[i])
+        f.extend(_run_features(i, runs, heading_like, shapes))
+        features.append(f)
+    return features
+
+
+_WINDOW = 300  # characters of text on either side of a heading candidate
+_SIMILARITY_BUCKETS = (0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.45)
+
+
+_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
+
+
+def _bigrams(text: str) -> set[str]:
+    han = _NOT_HAN.sub("", text)
+    return set(map(operator.add, han, han[1:]))
+
+
+def _similarity_bucket(a: set[str], b: set[str]) -> float:
+    if not a or not b:
+        return -1
+    overlap = len(a & b) / min(len(a), len(b))
+    for bucket in _SIMILARITY_BUCKETS:
+        if overlap <= bucket:
+            return bucket
+    return 1.0
+
+
+def _cohesion(lines: list[Line], shapes: list[tuple[str, ...]]) -> list[list[str]]:
+    """Lexical cohesion in the manner of TextTiling: a new article changes the vocabulary,
+    an in-article subheading does not."""
+    joined = "\n".join(line.text for line in lines)
+    out: list[list[str]] = [[] for _ in lines]
+    position = 0
+    for i, line in enumerate(lines):
+        start, end = position, position + len(line.text)
+        position = end + 1
+        if len(line.text) > 60 or "inner-stop" in shapes[i]:
+            continue
+        before = _bigrams(joined[max(0, start - _WINDOW):start])
+        after = _bigrams(joined[end:end + _WINDOW])
+        own = _bigrams(line.text)
+        out[i] = [
+            f"cohesion={_similarity_bucket(before, after)}",
+            f"own-after={_similarity_bucket(own, after)}",
+            f"own-before={_similarity_bucket(own, before)}",
+        ]
+    return out
+
+
+def _heading_like(text: str, shape: tuple[str, ...]) -> bool:
+    """Could be printed as a heading: short, and not ending like a sentence of body text."""
+    if len(text) > 45 or "inner-stop" in shape or not _ATTRIBUTION.isdisjoint(shape):
+        return False
+    return text[-1] not in "。，,；;：:、" or text.endswith(("——", "--"))
+
+
+_ATTRIBUTION = frozenset(("credit", "dateline", "byline", "closing"))
+
+
+def _runs(heading_like: list[bool]) -> list[tuple[int, int]]:
+    """For each line, (length of its run of heading-like lines, its position in the run)."""
+    out = [(0, 0)] * len(heading_like)
+    i = 0
+    while i < len(heading_like):
+        if not heading_like[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(heading_like) and heading_like[j]:
+            j += 1
+        for k in range(i, j):
+            out[k] = (j - i, k - i)
+        i = j
+    return out
+
+
+def _run_features(i: int, runs: list[tuple[int, int]], heading_like: list[bool],
+                  shapes: list[tuple[str, ...]]) -> list[str]:
+    n = len(runs)
+    window = "".join(
+        "h" if 0 <= j < n and heading_like[j] else ("-" if 0 <= j < n else "|")
+        for j in range(i - 2, i + 3)
+    )
+    run_length, position = runs[i]
+    f = [f"hl-window={window}", f"run={min(run_length, 5)},{position}"]
+    if run_length:
+        start, end = i - position, i - position + run_length
+        before = shapes[start - 1] if start > 0 else ("page-start",)
+        after = shapes[end] if end < n else ("page-end",)
+        f += [f"run-before:{x}" for x in before if x.startswith(("end=", "closing", "credit",
+                                                                 "page-start", "byline"))]
+        f += [f"run-after:{x}" for x in after if x.startswith(("dateline", "start=", "len=",
+                                                               "byline", "page-end"))]
+        own_end = next(x for x in shapes[i] if x.startswith("end="))
+        f.append(f"run={min(run_length, 5)},{position},{own_end}")
+    return f

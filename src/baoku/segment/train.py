@@ -1,0 +1,24 @@
+"""Train the line tagger from folders of gold pages: ``baoku train FOLDER... --out tagger.json``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..evaluate.gold import line_tags, load_gold
+from ..read import read_text
+from .features import page_features
+from .lines import page_lines
+from .tagger import Tagger, train
+
+
+def training_pages(folders: list[Path]) -> list[tuple[list[list[str]], list[str]]]:
+    pages = []
+    for folder in folders:
+        for gold in load_gold(folder):
+            lines = page_lines(read_text(gold.path))
+            pages.append((page_features(lines), line_tags(gold, lines)))
+    return pages
+
+
+def train_tagger(folders: list[Path], epochs: int = 12) -> Tagger:
+    return train(training_pages(folders), epochs=epochs)

@@ -1,0 +1,33 @@
+"""Checks that a parse keeps its promises; returns a list of problems instead of raising."""
+
+from __future__ import annotations
+
+from .model import Document, Page
+
+
+def check_document(document: Document) -> list[str]:
+    return [problem for page in document.pages for problem in check_page(page)]
+
+
+def check_page(page: Page) -> list[str]:
+    """Every part's text is the page text at its span, and every non-blank character of the
+    page lies in some article's part or in the unassigned lines."""
+    problems = []
+    covered = bytearray(len(page.text))
+    parts = [p for a in page.articles for p in a.parts()] + page.unassigned
+    for part in parts:
+        start, end = part.span
+        if not 0 <= start <= end <= len(page.text):
+            problems.append(f"{page.id}: span {part.span} is outside the page text")
+            continue
+        if page.text[start:end] != part.text:
+            problems.append(f"{page.id}: {part.role} text differs from the page at {part.span}")
+        covered[start:end] = b"\x01" * (end - start)
+    for article in page.articles:
+        for part in article.parts():
+            if not article.span[0] <= part.span[0] <= part.span[1] <= article.span[1]:
+                problems.append(f"{article.id}: {part.role} at {part.span} is outside the article")
+    lost = [i for i, ch in enumerate(page.text) if not ch.isspace() and not covered[i]]
+    if lost:
+        problems.append(f"{page.id}: {len(lost)} characters in no part, first at {lost[0]}")
+    return problems
