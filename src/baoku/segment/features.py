@@ -74,6 +74,9 @@ def line_shape(text: str) -> tuple[str, ...]:
         shape.append("middot")
     if text.endswith("——") or text.endswith("--"):
         shape.append("ends-dashes")
+    if n <= 45:
+        # Short lines' edges carry the words that mark a kicker (…强调, …会见) or a speaker.
+        shape += [f"last1={text[-1]}", f"last2={text[-2:]}", f"first1={text[0]}"]
     if _SPEAKER.match(text):
         shape.append("speaker")
     if _PICTURE.match(text):
@@ -89,7 +92,8 @@ def line_shape(text: str) -> tuple[str, ...]:
     return tuple(shape)
 
 
-_CONTEXT_KEYS = ("len=", "end=", "start=", "credit", "dateline", "byline", "closing", "inner-stop")
+_CONTEXT_KEYS = ("len=", "end=", "start=", "credit", "dateline", "byline", "closing", "inner-stop",
+                 "last1=")
 
 
 def page_features(lines: list[Line]) -> list[list[str]]:
