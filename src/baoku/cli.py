@@ -78,12 +78,13 @@ def evaluate(
     format: Annotated[str, typer.Option("--format", "-f", help="table or json")] = "table",
 ) -> None:
     """Score parses against pages whose true articles are known."""
-    from .evaluate import evaluate_folder
+    from .evaluate import evaluate_folder, in_sample
 
     results = {}
     for folder in folders:
         try:
-            results[str(folder)] = evaluate_folder(folder).report()
+            results[str(folder)] = {**evaluate_folder(folder).report(),
+                                    "in_sample": in_sample(folder)}
         except BaokuError as e:
             _fail(e.message)
             raise typer.Exit(1) from None
@@ -91,7 +92,9 @@ def evaluate(
         typer.echo(json.dumps(results, indent=2))
         return
     for folder, report in results.items():
-        typer.echo(folder)
+        held_out = "in-sample: the tagger was trained on these pages" if report.pop(
+            "in_sample") else "held out: the tagger never saw these pages"
+        typer.echo(f"{folder}  ({held_out})")
         for name, value in report.items():
             typer.echo(f"  {name:<22} {value:.4f}" if isinstance(value, float)
                        else f"  {name:<22} {value}")

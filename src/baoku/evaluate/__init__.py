@@ -14,9 +14,10 @@ from pathlib import Path
 
 from ..model import Article
 from ..pipeline import parse_file
+from ..segment.tagger import default_tagger
 from .gold import GoldPage, comparable, load_gold
 
-__all__ = ["Scores", "evaluate_folder", "score_page"]
+__all__ = ["Scores", "evaluate_folder", "in_sample", "score_page"]
 
 
 @dataclass
@@ -87,6 +88,11 @@ def score_page(gold: GoldPage, articles: list[Article]) -> Scores:
     scores.predicted_paragraphs = sum(got_paragraphs.values())
     scores.matched_paragraphs = sum((gold_paragraphs & got_paragraphs).values())
     return scores
+
+
+def in_sample(folder: Path) -> bool:
+    """Whether the shipped tagger learned from this folder's pages."""
+    return folder.resolve().name in default_tagger().trained_on
 
 
 def evaluate_folder(folder: Path) -> Scores:

@@ -18,9 +18,12 @@ _START = len(TAGS)  # the row of transitions out of the page's start
 
 
 class Tagger:
-    def __init__(self, weights: dict[str, list[float]], transitions: list[list[float]]):
+    def __init__(self, weights: dict[str, list[float]], transitions: list[list[float]],
+                 trained_on: tuple[str, ...] = ()):
         self.weights = weights
         self.transitions = transitions
+        self.trained_on = trained_on
+        """Names of the folders of pages it learned from: scores on them are in-sample."""
 
     def tag(self, features: Sequence[Sequence[str]]) -> list[str]:
         return [TAGS[k] for k in self._viterbi(features)]
@@ -60,15 +63,15 @@ class Tagger:
     def to_json(self) -> str:
         rounded = {f: [round(x, 3) for x in w] for f, w in self.weights.items() if any(w)}
         transitions = [[round(x, 3) for x in row] for row in self.transitions]
-        return json.dumps({"tags": TAGS, "weights": rounded, "transitions": transitions},
-                          ensure_ascii=False, sort_keys=True)
+        return json.dumps({"tags": TAGS, "weights": rounded, "transitions": transitions,
+                           "trained_on": self.trained_on}, ensure_ascii=False, sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str) -> Tagger:
         data = json.loads(text)
         if tuple(data["tags"]) != TAGS:
             raise ValueError(f"tagger model has tags {data['tags']}, expected {TAGS}")
-        return cls(data["weights"], data["transitions"])
+        return cls(data["weights"], data["transitions"], tuple(data.get("trained_on", ())))
 
 
 @lru_cache(maxsize=1)

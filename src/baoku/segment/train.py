@@ -21,4 +21,6 @@ def training_pages(folders: list[Path]) -> list[tuple[list[list[str]], list[str]
 
 
 def train_tagger(folders: list[Path], epochs: int = 12) -> Tagger:
-    return train(training_pages(folders), epochs=epochs)
+    tagger = train(training_pages(folders), epochs=epochs)
+    tagger.trained_on = tuple(folder.resolve().name for folder in folders)
+    return tagger

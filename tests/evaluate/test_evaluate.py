@@ -1,0 +1,58 @@
+import json
+
+import pytest
+
+from baoku.errors import BaokuError
+from baoku.evaluate import evaluate_folder
+
+PAGE = """青川市召开春季植树动员会
+
+本报讯 (记者 林晓舟)3月11日上午,动员会召开。
+
+会议要求,确保栽一棵、活一棵。
+
+非遗进校园 传承有新人
+
+本报讯 (记者 许安然)3月10日,活动启动。
+"""
+
+
+def gold_folder(tmp_path, articles):
+    (tmp_path / "青川日报-2026-03-12-p01.txt").write_text(PAGE, encoding="utf-8")
+    line = {"file": "青川日报-2026-03-12-p01.txt", "paper": "青川日报", "date": "2026-03-12",
+            "page": 1, "articles": articles}
+    (tmp_path / "gold.jsonl").write_text(json.dumps(line, ensure_ascii=False), encoding="utf-8")
+    return tmp_path
+
+
+def article(headline, paragraphs):
+    return {"column": None, "kicker": None, "headline": headline, "subtitle": None,
+            "paragraphs": paragraphs}
+
+
+def test_a_right_parse_scores_one(tmp_path):
+    folder = gold_folder(tmp_path, [
+        article("青川市召开春季植树动员会", ["3月11日上午，动员会召开。", "会议要求，确保栽一棵、活一棵。"]),
+        article("非遗进校园 传承有新人", ["3月10日，活动启动。"]),
+    ])
+    report = evaluate_folder(folder).report()
+    assert report["headline_f1"] == 1.0
+    assert report["body_similarity"] == 1.0
+    assert report["paragraph_precision"] == report["paragraph_recall"] == 1.0
+
+
+def test_a_missed_article_lowers_recall_not_precision(tmp_path):
+    folder = gold_folder(tmp_path, [
+        article("青川市召开春季植树动员会", ["3月11日上午，动员会召开。", "会议要求，确保栽一棵、活一棵。"]),
+        article("一篇不在版面上的文章", ["正文。"]),
+        article("非遗进校园 传承有新人", ["3月10日，活动启动。"]),
+    ])
+    report = evaluate_folder(folder).report()
+    assert report["headline_precision"] == 1.0
+    assert report["headline_recall"] == pytest.approx(2 / 3)
+
+
+def test_folder_without_gold(tmp_path):
+    with pytest.raises(BaokuError) as e:
+        evaluate_folder(tmp_path)
+    assert e.value.code == "no-gold"
