@@ -9,6 +9,7 @@ from .. import ids
 from ..model import Article, Byline, Dateline, Part
 from .lines import Line
 from .patterns import (
+    PICTURE,
     Attribution,
     iso_date,
     match_byline_line,
@@ -21,7 +22,6 @@ from .tagger import HEADING_TAGS
 
 _HEADING_ORDER = {"column": 0, "series": 0, "kicker": 1, "headline": 2, "subtitle": 3}
 _DEPARTMENT = re.compile(r"^[\u4e00-\u9fff]{2,14}[：:]$")
-_PICTURE = re.compile(r"^(图为|图[①-⑳\d一二三四五六]|上图|下图|左图|右图|图：|图:)")
 _SENTENCE_END = tuple("。！？!?…”」』）)】；;—") + ("——",)
 _PHOTO_BODY_LIMIT = 400  # characters: longer items with a credit are news with a picture
 
@@ -111,7 +111,7 @@ def build_article(draft: Draft, article_id: str, issue_date: str | None) -> Arti
             role = "closing"
         elif tag == "subheading":
             role = "subheading"
-        elif _PICTURE.match(line.text):
+        elif PICTURE.match(line.text):
             role = "caption"
         else:
             role = "body"

@@ -10,7 +10,7 @@ import operator
 import re
 
 from .lines import Line
-from .patterns import match_byline_line, match_closing, match_credit, match_dateline
+from .patterns import PICTURE, match_byline_line, match_closing, match_credit, match_dateline
 
 _LENGTH_BUCKETS = (2, 4, 6, 8, 10, 12, 14, 16, 20, 25, 30, 40, 60, 100, 200)
 _END_CLASSES = {
@@ -34,7 +34,6 @@ _START_CLASSES = {
 }
 _SPEAKER = re.compile(r"^[\u4e00-\u9fff·]{2,12}[：:]")
 _INNER_SPACE = re.compile(r"\S[ \u3000]+\S")
-_PICTURE = re.compile(r"^(图为|图[①-⑳\d一二三四五六]|上图|下图|左图|右图|图：|图:)")
 
 
 def char_class(ch: str) -> str:
@@ -79,7 +78,7 @@ def line_shape(text: str) -> tuple[str, ...]:
         shape += [f"last1={text[-1]}", f"last2={text[-2:]}", f"first1={text[0]}"]
     if _SPEAKER.match(text):
         shape.append("speaker")
-    if _PICTURE.match(text):
+    if PICTURE.match(text):
         shape.append("picture")
     if match_credit(text):
         shape.append("credit")

@@ -41,6 +41,9 @@ CREDIT = re.compile(
 CLOSING = re.compile(rf"^{_OPEN}(?P<inner>[^()（）]{{2,80}}){_CLOSE}$")
 """A line in brackets closing an article: ``（本报记者 石莹 综合整理）``, ``（作者为…）``."""
 
+PICTURE = re.compile(r"^(图为|图[①-⑳\d一二三四五六]|上图|下图|左图|右图|图：|图:)")
+"""A photo caption's opening: ``图为…``, ``图①…``."""
+
 _REPORTER_INNER = re.compile(rf"^(?:{_ROLE}|综合(?:本报)?记者|本报记者)")
 _CLOSING_HINT = re.compile(r"作者|记者|整理|通讯员|编辑|电）?$|据.*报道|来源")
 _NAME_SPLIT = re.compile(rf"[{_SPACE[1:-1]}、，,/／]+")
