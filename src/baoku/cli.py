@@ -15,6 +15,7 @@ from .model import Document
 from .pipeline import merge, parse_file
 from .render import render_text
 from .schema import document_schema
+from .segment.tagger import DEFAULT_EPOCHS
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="baoku (报库): Chinese newspaper pages in, structured articles out.")
@@ -104,7 +105,8 @@ def evaluate(
 def train(
     folders: Annotated[list[Path], typer.Argument(help="Folders with gold.jsonl and pages.")],
     out: Annotated[Path, typer.Option(help="Where to write the model.")],
-    epochs: Annotated[int, typer.Option(help="Passes over the training pages.")] = 10,
+    epochs: Annotated[int, typer.Option(help="Passes over the training pages.")]
+    = DEFAULT_EPOCHS,
 ) -> None:
     """Train the line tagger from pages whose true articles are known."""
     from .segment.train import train_tagger

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import BaokuError
-from ..segment.features import _END_CLASSES, char_class
+from ..segment.features import end_class
 from ..segment.lines import Line
 from ..segment.patterns import match_byline_line, match_closing, match_credit, match_dateline
 
@@ -71,8 +71,7 @@ def looks_like_subheading(text: str) -> bool:
     """A short body line that does not end like a sentence and names no one."""
     if len(text) > 30 or "。" in text:
         return False
-    end = _END_CLASSES.get(text[-1]) or char_class(text[-1])
-    if end not in ("han", "digit", "latin", "circled", "book", "other"):
+    if end_class(text) not in ("han", "digit", "latin", "circled", "book", "other"):
         return False
     return not (match_credit(text) or match_dateline(text) or match_byline_line(text)
                 or match_closing(text))

@@ -46,6 +46,11 @@ def char_class(ch: str) -> str:
     return "other"
 
 
+def end_class(text: str) -> str:
+    """How a line ends: ``stop`` (。), ``excl``, ``quote``, ``dash``, ``han``, ``digit`` …"""
+    return _END_CLASSES.get(text[-1]) or char_class(text[-1])
+
+
 def _bucket(n: int) -> int:
     for b in _LENGTH_BUCKETS:
         if n <= b:
@@ -56,7 +61,7 @@ def _bucket(n: int) -> int:
 def line_shape(text: str) -> tuple[str, ...]:
     """Shape features of one line on its own."""
     n = len(text)
-    end = _END_CLASSES.get(text[-1]) or char_class(text[-1])
+    end = end_class(text)
     if text.startswith("——") or text.startswith("--"):
         start = "dashes"
     else:

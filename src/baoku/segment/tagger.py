@@ -15,6 +15,7 @@ from importlib import resources
 TAGS = ("column", "kicker", "headline", "subtitle", "body", "subheading")
 HEADING_TAGS = frozenset(("column", "kicker", "headline", "subtitle"))
 _START = len(TAGS)  # the row of transitions out of the page's start
+DEFAULT_EPOCHS = 10
 
 
 class Tagger:
@@ -79,7 +80,8 @@ def default_tagger() -> Tagger:
     return Tagger.from_json(resources.files(__package__).joinpath("tagger.json").read_text("utf-8"))
 
 
-def train(pages: list[tuple[list[list[str]], list[str]]], epochs: int = 12, seed: int = 0) -> Tagger:
+def train(pages: list[tuple[list[list[str]], list[str]]], epochs: int = DEFAULT_EPOCHS,
+          seed: int = 0) -> Tagger:
     """Averaged structured perceptron over (features per line, gold tag per line) pages."""
     n_tags = len(TAGS)
     index = {t: k for k, t in enumerate(TAGS)}

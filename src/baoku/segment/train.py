@@ -8,7 +8,7 @@ from ..evaluate.gold import line_tags, load_gold
 from ..read import read_text
 from .features import page_features
 from .lines import page_lines
-from .tagger import Tagger, train
+from .tagger import DEFAULT_EPOCHS, Tagger, train
 
 
 def training_pages(folders: list[Path]) -> list[tuple[list[list[str]], list[str]]]:
@@ -20,7 +20,7 @@ def training_pages(folders: list[Path]) -> list[tuple[list[list[str]], list[str]
     return pages
 
 
-def train_tagger(folders: list[Path], epochs: int = 12) -> Tagger:
+def train_tagger(folders: list[Path], epochs: int = DEFAULT_EPOCHS) -> Tagger:
     tagger = train(training_pages(folders), epochs=epochs)
     tagger.trained_on = tuple(folder.resolve().name for folder in folders)
     return tagger
