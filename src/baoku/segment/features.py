@@ -210,7 +210,9 @@ def _run_features(i: int, runs: list[tuple[int, int]], heading_like: list[bool],
         for j in range(i - 2, i + 3)
     )
     run_length, position = runs[i]
-    f = [f"hl-window={window}", f"run={min(run_length, 5)},{position}"]
+    # Long runs are verse or lists, not headings: past five lines, place in the run says nothing.
+    place = f"{min(run_length, 5)},{min(position, 4)},{min(run_length - position - 1, 4)}"
+    f = [f"hl-window={window}", f"run={place}"]
     if run_length:
         start, end = i - position, i - position + run_length
         before = shapes[start - 1] if start > 0 else ("page-start",)
@@ -220,5 +222,5 @@ def _run_features(i: int, runs: list[tuple[int, int]], heading_like: list[bool],
         f += [f"run-after:{x}" for x in after if x.startswith(("dateline", "start=", "len=",
                                                                "byline", "page-end"))]
         own_end = next(x for x in shapes[i] if x.startswith("end="))
-        f.append(f"run={min(run_length, 5)},{position},{own_end}")
+        f.append(f"run={place},{own_end}")
     return f
