@@ -6,6 +6,7 @@ dateline patterns — never its words, so that the model carries over to papers 
 
 from __future__ import annotations
 
+import itertools
 import operator
 import re
 
@@ -138,11 +139,6 @@ _SIMILARITY_BUCKETS = (0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.45)
 _NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 
 
-def _bigrams(text: str) -> set[str]:
-    han = _NOT_HAN.sub("", text)
-    return set(map(operator.add, han, han[1:]))
-
-
 def _similarity_bucket(a: set[str], b: set[str]) -> float:
     if not a or not b:
         return -1
@@ -153,10 +149,25 @@ def _similarity_bucket(a: set[str], b: set[str]) -> float:
     return 1.0
 
 
+class _HanBigrams:
+    """The bigrams of the han characters of a text, any window of it taken in one slice."""
+
+    def __init__(self, text: str):
+        han = _NOT_HAN.sub("", text)
+        self.grams = list(map(operator.add, han, han[1:]))
+        # han_before[k]: how many han characters text[:k] holds
+        self.han_before = [0, *itertools.accumulate("\u4e00" <= ch <= "\u9fff" for ch in text)]
+
+    def window(self, start: int, end: int) -> set[str]:
+        first, last = self.han_before[start], self.han_before[end]
+        return set(self.grams[first:max(first, last - 1)])
+
+
 def _cohesion(lines: list[Line], shapes: list[tuple[str, ...]]) -> list[list[str]]:
     """Lexical cohesion in the manner of TextTiling: a new article changes the vocabulary,
     an in-article subheading does not."""
     joined = "\n".join(line.text for line in lines)
+    bigrams = _HanBigrams(joined)
     out: list[list[str]] = [[] for _ in lines]
     position = 0
     for i, line in enumerate(lines):
@@ -164,9 +175,9 @@ def _cohesion(lines: list[Line], shapes: list[tuple[str, ...]]) -> list[list[str
         position = end + 1
         if len(line.text) > 60 or "inner-stop" in shapes[i]:
             continue
-        before = _bigrams(joined[max(0, start - _WINDOW):start])
-        after = _bigrams(joined[end:end + _WINDOW])
-        own = _bigrams(line.text)
+        before = bigrams.window(max(0, start - _WINDOW), start)
+        after = bigrams.window(end, min(len(joined), end + _WINDOW))
+        own = bigrams.window(start, end)
         out[i] = [
             f"cohesion={_similarity_bucket(before, after)}",
             f"own-after={_similarity_bucket(own, after)}",
