@@ -6,7 +6,6 @@ dateline patterns — never its words, so that the model carries over to papers 
 
 from __future__ import annotations
 
-import itertools
 import operator
 import re
 
@@ -136,7 +135,7 @@ _WINDOW = 300  # characters of text on either side of a heading candidate
 _SIMILARITY_BUCKETS = (0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.45)
 
 
-_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _similarity_bucket(a: set[str], b: set[str]) -> float:
@@ -153,10 +152,20 @@ class _HanBigrams:
     """The bigrams of the han characters of a text, any window of it taken in one slice."""
 
     def __init__(self, text: str):
-        han = _NOT_HAN.sub("", text)
+        runs = []
+        # han_before[k]: how many han characters text[:k] holds; built run by run, not by char
+        self.han_before = han_before = [0]
+        count = position = 0
+        for run in _HAN_RUN.finditer(text):
+            start, end = run.span()
+            han_before.extend([count] * (start - position))
+            han_before.extend(range(count + 1, count + 1 + end - start))
+            count += end - start
+            position = end
+            runs.append(run.group())
+        han_before.extend([count] * (len(text) - position))
+        han = "".join(runs)
         self.grams = list(map(operator.add, han, han[1:]))
-        # han_before[k]: how many han characters text[:k] holds
-        self.han_before = [0, *itertools.accumulate("\u4e00" <= ch <= "\u9fff" for ch in text)]
 
     def window(self, start: int, end: int) -> set[str]:
         first, last = self.han_before[start], self.han_before[end]
