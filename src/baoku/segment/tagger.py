@@ -7,6 +7,7 @@ from pages with known articles (see `baoku.segment.train`).
 from __future__ import annotations
 
 import json
+import operator
 import random
 from collections.abc import Sequence
 from functools import lru_cache
@@ -47,15 +48,13 @@ class Tagger:
         score = [trans[_START][k] + emissions[0][k] for k in range(n_tags)]
         back: list[list[int]] = []
         columns = [[trans[j][k] for j in range(n_tags)] for k in range(n_tags)]
+        tags = range(n_tags)
         for row in emissions[1:]:
-            pointers, new = [], []
-            for k in range(n_tags):
-                candidates = [a + b for a, b in zip(score, columns[k])]
-                best = max(range(n_tags), key=candidates.__getitem__)
-                pointers.append(best)
-                new.append(candidates[best] + row[k])
-            back.append(pointers)
-            score = new
+            # (score, -tag) pairs: the best score, the first tag among equals
+            best = [max(zip(map(operator.add, score, columns[k]), map(operator.neg, tags)))
+                    for k in tags]
+            back.append([-b[1] for b in best])
+            score = [b[0] + e for b, e in zip(best, row)]
         path = [max(range(n_tags), key=score.__getitem__)]
         for pointers in reversed(back):
             path.append(pointers[path[-1]])
