@@ -104,8 +104,8 @@ def page_features(lines: list[Line]) -> list[list[str]]:
     """For each line, its own shape, a summary of its neighbours' shapes and, for a line that
     could be a heading, how well the text before it and the text after it hang together."""
     shapes = [line_shape(line.text) for line in lines]
-    cohesion = _cohesion(lines, shapes)
     heading_like = [_heading_like(line.text, shape) for line, shape in zip(lines, shapes)]
+    cohesion = _cohesion(lines, heading_like)
     runs = _runs(heading_like)
     brief = [tuple(f for f in s if f.startswith(_CONTEXT_KEYS)) for s in shapes]
     n = len(lines)
@@ -172,7 +172,7 @@ class _HanBigrams:
         return set(self.grams[first:max(first, last - 1)])
 
 
-def _cohesion(lines: list[Line], shapes: list[tuple[str, ...]]) -> list[list[str]]:
+def _cohesion(lines: list[Line], heading_like: list[bool]) -> list[list[str]]:
     """Lexical cohesion in the manner of TextTiling: a new article changes the vocabulary,
     an in-article subheading does not."""
     joined = "\n".join(line.text for line in lines)
@@ -182,7 +182,7 @@ def _cohesion(lines: list[Line], shapes: list[tuple[str, ...]]) -> list[list[str
     for i, line in enumerate(lines):
         start, end = position, position + len(line.text)
         position = end + 1
-        if len(line.text) > 60 or "inner-stop" in shapes[i]:
+        if not heading_like[i]:
             continue
         before = bigrams.window(max(0, start - _WINDOW), start)
         after = bigrams.window(end, min(len(joined), end + _WINDOW))
