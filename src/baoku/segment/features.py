@@ -32,6 +32,7 @@ _START_CLASSES = {
     **dict.fromkeys("■●◆▲□○◇△★☆·•", "bullet"),
     **dict.fromkeys("《", "book"),
 }
+_ENUMERATED = re.compile(r"^(?:[（(]?[一二三四五六七八九十]{1,3}[）)、．.]|\d{1,2}[、.．]|[①-⑳])")
 _SPEAKER = re.compile(r"^[\u4e00-\u9fff·]{2,12}[：:]")
 _INNER_SPACE = re.compile(r"\S[ \u3000]+\S")
 
@@ -81,6 +82,8 @@ def line_shape(text: str) -> tuple[str, ...]:
     if n <= 45:
         # Short lines' edges carry the words that mark a kicker (…强调, …会见) or a speaker.
         shape += [f"last1={text[-1]}", f"last2={text[-2:]}", f"first1={text[0]}"]
+    if _ENUMERATED.match(text):
+        shape.append("enumerated")
     if _SPEAKER.match(text):
         shape.append("speaker")
     if PICTURE.match(text):
@@ -106,6 +109,7 @@ def page_features(lines: list[Line]) -> list[list[str]]:
     shapes = [line_shape(line.text) for line in lines]
     heading_like = [_heading_like(line.text, shape) for line, shape in zip(lines, shapes)]
     cohesion = _cohesion(lines, heading_like)
+    parallel = _parallel(lines, heading_like)
     runs = _runs(heading_like)
     brief = [tuple(f for f in s if f.startswith(_CONTEXT_KEYS)) for s in shapes]
     n = len(lines)
@@ -126,6 +130,8 @@ def page_features(lines: list[Line]) -> list[list[str]]:
             f.append("shorter-than-next" if len(lines[i].text) < len(lines[i + 1].text)
                      else "not-shorter-than-next")
         f.extend(cohesion[i])
+        if parallel[i]:
+            f.append(f"parallel={min(parallel[i], 3)}")
         f.extend(_run_features(i, runs, heading_like, shapes))
         features.append(f)
     return features
@@ -193,6 +199,23 @@ def _cohesion(lines: list[Line], heading_like: list[bool]) -> list[list[str]]:
             f"own-before={_similarity_bucket(own, before)}",
         ]
     return out
+
+
+def _parallel(lines: list[Line], heading_like: list[bool]) -> list[int]:
+    """How many other heading-like lines of the page look like this one: about as long, and
+    sharing the first or last character or a bigram. An article's subheadings come in such
+    sets (大山的渴望, 大山的召唤 …); the headlines of different articles rarely do."""
+    candidates = [i for i, h in enumerate(heading_like) if h]
+    grams = {i: _HanBigrams(lines[i].text).window(0, len(lines[i].text)) for i in candidates}
+    counts = [0] * len(lines)
+    for a, i in enumerate(candidates):
+        s = lines[i].text
+        for j in candidates[a + 1:]:
+            t = lines[j].text
+            if abs(len(s) - len(t)) <= 1 and (s[0] == t[0] or s[-1] == t[-1] or grams[i] & grams[j]):
+                counts[i] += 1
+                counts[j] += 1
+    return counts
 
 
 def _heading_like(text: str, shape: tuple[str, ...]) -> bool:
