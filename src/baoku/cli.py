@@ -77,18 +77,22 @@ def schema() -> None:
 def evaluate(
     folders: Annotated[list[Path], typer.Argument(help="Folders with gold.jsonl and pages.")],
     format: Annotated[str, typer.Option("--format", "-f", help="table or json")] = "table",
+    held_out: Annotated[bool, typer.Option(
+        "--held-out", help="Score each folder with a tagger trained on the other folders.")]
+    = False,
 ) -> None:
     """Score parses against pages whose true articles are known."""
-    from .evaluate import evaluate_folder, in_sample
+    from .evaluate import evaluate_folder, held_out_taggers, in_sample
 
     results = {}
-    for folder in folders:
-        try:
-            results[str(folder)] = {**evaluate_folder(folder).report(),
-                                    "in_sample": in_sample(folder)}
-        except BaokuError as e:
-            _fail(e.message)
-            raise typer.Exit(1) from None
+    try:
+        taggers = held_out_taggers(folders) if held_out else dict.fromkeys(folders)
+        for folder, tagger in taggers.items():
+            results[str(folder)] = {**evaluate_folder(folder, tagger).report(),
+                                    "in_sample": in_sample(folder, tagger)}
+    except BaokuError as e:
+        _fail(e.message)
+        raise typer.Exit(1) from None
     if format == "json":
         typer.echo(json.dumps(results, indent=2))
         return

@@ -8,20 +8,23 @@ from . import ids
 from .model import Document, Page
 from .read import parse_file_name, read_text, split_pages
 from .segment import segment_page
+from .segment.tagger import Tagger
 
 
 def parse_text(text: str, *, source: str | None = None, paper: str | None = None,
-               date: str | None = None, page: int | None = None) -> Document:
+               date: str | None = None, page: int | None = None,
+               tagger: Tagger | None = None) -> Document:
     """Parse a file's input text: its pages, each split into articles.
 
     ``page`` is the number of the first page; the pages after it count up. Without it, page
-    numbers stay null and ids number the pages by their place in the text.
+    numbers stay null and ids number the pages by their place in the text. ``tagger``
+    replaces the shipped line tagger (to score one trained on other pages).
     """
     pages = []
     for index, page_text in enumerate(split_pages(text)):
         number = page + index if page is not None else None
         page_id = ids.page_id(paper, date, number if number is not None else index + 1)
-        articles, unassigned = segment_page(page_text.text, page_id, date)
+        articles, unassigned = segment_page(page_text.text, page_id, date, tagger)
         pages.append(Page(id=page_id, source=source, paper=paper, date=date, number=number,
                           offset=page_text.offset, text=page_text.text, articles=articles,
                           unassigned=unassigned))
@@ -29,14 +32,15 @@ def parse_text(text: str, *, source: str | None = None, paper: str | None = None
 
 
 def parse_file(path: str | Path, *, paper: str | None = None, date: str | None = None,
-               page: int | None = None) -> Document:
+               page: int | None = None, tagger: Tagger | None = None) -> Document:
     """Parse one file; paper, date and page default to what its name says.
 
     Raises `BaokuError` with a one-line message naming the file when it cannot be read.
     """
     named = parse_file_name(path)
     return parse_text(read_text(Path(path)), source=str(path), paper=paper or named.paper,
-                      date=date or named.date, page=page if page is not None else named.page)
+                      date=date or named.date, page=page if page is not None else named.page,
+                      tagger=tagger)
 
 
 def merge(documents: list[Document]) -> Document:

@@ -3,7 +3,7 @@ import json
 import pytest
 
 from baoku.errors import BaokuError
-from baoku.evaluate import evaluate_folder
+from baoku.evaluate import evaluate_folder, held_out_taggers, in_sample
 
 PAGE = """青川市召开春季植树动员会
 
@@ -18,6 +18,7 @@ PAGE = """青川市召开春季植树动员会
 
 
 def gold_folder(tmp_path, articles):
+    tmp_path.mkdir(exist_ok=True)
     (tmp_path / "青川日报-2026-03-12-p01.txt").write_text(PAGE, encoding="utf-8")
     line = {"file": "青川日报-2026-03-12-p01.txt", "paper": "青川日报", "date": "2026-03-12",
             "page": 1, "articles": articles}
@@ -56,3 +57,21 @@ def test_folder_without_gold(tmp_path):
     with pytest.raises(BaokuError) as e:
         evaluate_folder(tmp_path)
     assert e.value.code == "no-gold"
+
+
+def test_held_out_tagger_never_saw_its_folder(tmp_path):
+    both = [article("青川市召开春季植树动员会",
+                    ["3月11日上午，动员会召开。", "会议要求，确保栽一棵、活一棵。"]),
+            article("非遗进校园 传承有新人", ["3月10日，活动启动。"])]
+    first = gold_folder(tmp_path / "first", both)
+    second = gold_folder(tmp_path / "second", both)
+    taggers = held_out_taggers([first, second])
+    assert taggers[first].trained_on == ("second",)
+    assert not in_sample(first, taggers[first])
+    assert in_sample(second, taggers[first])
+
+
+def test_held_out_needs_two_folders(tmp_path):
+    with pytest.raises(BaokuError) as e:
+        held_out_taggers([tmp_path])
+    assert e.value.code == "held-out"

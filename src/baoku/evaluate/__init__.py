@@ -12,12 +12,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import BaokuError
 from ..model import Article
 from ..pipeline import parse_file
-from ..segment.tagger import default_tagger
+from ..segment.tagger import Tagger, default_tagger
 from .gold import GoldPage, comparable, load_gold
 
-__all__ = ["Scores", "evaluate_folder", "in_sample", "score_page"]
+__all__ = ["Scores", "evaluate_folder", "held_out_taggers", "in_sample", "score_page"]
 
 
 @dataclass
@@ -90,14 +91,25 @@ def score_page(gold: GoldPage, articles: list[Article]) -> Scores:
     return scores
 
 
-def in_sample(folder: Path) -> bool:
-    """Whether the shipped tagger learned from this folder's pages."""
-    return folder.resolve().name in default_tagger().trained_on
+def in_sample(folder: Path, tagger: Tagger | None = None) -> bool:
+    """Whether the tagger (the shipped one by default) learned from this folder's pages."""
+    return folder.resolve().name in (tagger or default_tagger()).trained_on
 
 
-def evaluate_folder(folder: Path) -> Scores:
+def evaluate_folder(folder: Path, tagger: Tagger | None = None) -> Scores:
     total = Scores()
     for gold in load_gold(folder):
-        document = parse_file(gold.path, paper=gold.paper, date=gold.date, page=gold.number)
+        document = parse_file(gold.path, paper=gold.paper, date=gold.date, page=gold.number,
+                              tagger=tagger)
         total.add(score_page(gold, [a for p in document.pages for a in p.articles]))
     return total
+
+
+def held_out_taggers(folders: list[Path]) -> dict[Path, Tagger]:
+    """For each folder, a tagger trained on all the other folders: scores that say how the
+    method does on pages it has not seen, while the shipped tagger learns from all of them."""
+    from ..segment.train import train_tagger
+
+    if len(folders) < 2:
+        raise BaokuError("held-out", "held-out scores need two or more gold folders")
+    return {f: train_tagger([other for other in folders if other != f]) for f in folders}
