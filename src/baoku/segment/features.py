@@ -154,6 +154,11 @@ def _similarity_bucket(a: set[str], b: set[str]) -> float:
     return 1.0
 
 
+def _bigrams(text: str) -> set[str]:
+    han = "".join(_HAN_RUN.findall(text))
+    return set(map(operator.add, han, han[1:]))
+
+
 class _HanBigrams:
     """The bigrams of the han characters of a text, any window of it taken in one slice."""
 
@@ -206,7 +211,7 @@ def _parallel(lines: list[Line], heading_like: list[bool]) -> list[int]:
     sharing the first or last character or a bigram. An article's subheadings come in such
     sets (大山的渴望, 大山的召唤 …); the headlines of different articles rarely do."""
     candidates = [i for i, h in enumerate(heading_like) if h]
-    grams = {i: _HanBigrams(lines[i].text).window(0, len(lines[i].text)) for i in candidates}
+    grams = {i: _bigrams(lines[i].text) for i in candidates}
     counts = [0] * len(lines)
     for a, i in enumerate(candidates):
         s = lines[i].text
