@@ -6,6 +6,8 @@ dateline patterns — never its words, so that the model carries over to papers 
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import operator
 import re
 
@@ -163,23 +165,24 @@ class _HanBigrams:
     """The bigrams of the han characters of a text, any window of it taken in one slice."""
 
     def __init__(self, text: str):
-        runs = []
-        # han_before[k]: how many han characters text[:k] holds; built run by run, not by char
-        self.han_before = han_before = [0]
-        count = position = 0
-        for run in _HAN_RUN.finditer(text):
-            start, end = run.span()
-            han_before.extend([count] * (start - position))
-            han_before.extend(range(count + 1, count + 1 + end - start))
-            count += end - start
-            position = end
-            runs.append(run.group())
-        han_before.extend([count] * (len(text) - position))
-        han = "".join(runs)
+        runs = list(_HAN_RUN.finditer(text))
+        self.run_starts = [run.start() for run in runs]
+        self.run_ends = [run.end() for run in runs]
+        # han_at[k]: how many han characters come before run k
+        self.han_at = list(itertools.accumulate((run.end() - run.start() for run in runs),
+                                                initial=0))
+        han = "".join(run.group() for run in runs)
         self.grams = list(map(operator.add, han, han[1:]))
 
+    def _han_before(self, position: int) -> int:
+        """How many han characters text[:position] holds."""
+        k = bisect.bisect_right(self.run_starts, position) - 1
+        if k < 0:
+            return 0
+        return self.han_at[k] + min(position, self.run_ends[k]) - self.run_starts[k]
+
     def window(self, start: int, end: int) -> set[str]:
-        first, last = self.han_before[start], self.han_before[end]
+        first, last = self._han_before(start), self._han_before(end)
         return set(self.grams[first:max(first, last - 1)])
 
 
