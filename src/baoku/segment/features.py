@@ -143,7 +143,7 @@ _WINDOW = 300  # characters of text on either side of a heading candidate
 _SIMILARITY_BUCKETS = (0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.45)
 
 
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 
 
 def _similarity_bucket(a: set[str], b: set[str]) -> float:
@@ -157,7 +157,7 @@ def _similarity_bucket(a: set[str], b: set[str]) -> float:
 
 
 def _bigrams(text: str) -> set[str]:
-    han = "".join(_HAN_RUN.findall(text))
+    han = _NOT_HAN.sub("", text)
     return set(map(operator.add, han, han[1:]))
 
 
@@ -165,21 +165,21 @@ class _HanBigrams:
     """The bigrams of the han characters of a text, any window of it taken in one slice."""
 
     def __init__(self, text: str):
-        runs = list(_HAN_RUN.finditer(text))
-        self.run_starts = [run.start() for run in runs]
-        self.run_ends = [run.end() for run in runs]
-        # han_at[k]: how many han characters come before run k
-        self.han_at = list(itertools.accumulate((run.end() - run.start() for run in runs),
-                                                initial=0))
-        han = "".join(run.group() for run in runs)
+        # Positions map to han counts line by line: a regex call a line, not a step a character.
+        self.lines = text.split("\n")
+        self.line_starts = list(itertools.accumulate((len(t) + 1 for t in self.lines), initial=0))
+        han_lines = [_NOT_HAN.sub("", t) for t in self.lines]
+        self.han_starts = list(itertools.accumulate(map(len, han_lines), initial=0))
+        han = "".join(han_lines)
         self.grams = list(map(operator.add, han, han[1:]))
 
     def _han_before(self, position: int) -> int:
         """How many han characters text[:position] holds."""
-        k = bisect.bisect_right(self.run_starts, position) - 1
-        if k < 0:
-            return 0
-        return self.han_at[k] + min(position, self.run_ends[k]) - self.run_starts[k]
+        k = bisect.bisect_right(self.line_starts, position) - 1
+        if k >= len(self.lines):
+            return self.han_starts[-1]
+        inside = self.lines[k][:position - self.line_starts[k]]
+        return self.han_starts[k] + len(_NOT_HAN.sub("", inside))
 
     def window(self, start: int, end: int) -> set[str]:
         first, last = self._han_before(start), self._han_before(end)
