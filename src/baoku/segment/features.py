@@ -176,8 +176,6 @@ class _HanBigrams:
     def _han_before(self, position: int) -> int:
         """How many han characters text[:position] holds."""
         k = bisect.bisect_right(self.line_starts, position) - 1
-        if k >= len(self.lines):
-            return self.han_starts[-1]
         inside = self.lines[k][:position - self.line_starts[k]]
         return self.han_starts[k] + len(_NOT_HAN.sub("", inside))
 
@@ -200,7 +198,7 @@ def _cohesion(lines: list[Line], heading_like: list[bool]) -> list[list[str]]:
             continue
         before = bigrams.window(max(0, start - _WINDOW), start)
         after = bigrams.window(end, min(len(joined), end + _WINDOW))
-        own = bigrams.window(start, end)
+        own = _bigrams(line.text)
         out[i] = [
             f"cohesion={_similarity_bucket(before, after)}",
             f"own-after={_similarity_bucket(own, after)}",
