@@ -16,7 +16,7 @@ from importlib import resources
 TAGS = ("column", "kicker", "headline", "subtitle", "body", "subheading")
 HEADING_TAGS = frozenset(("column", "kicker", "headline", "subtitle"))
 _START = len(TAGS)  # the row of transitions out of the page's start
-DEFAULT_EPOCHS = 10
+DEFAULT_EPOCHS = 20
 
 
 class Tagger:
