@@ -108,7 +108,7 @@ def evaluate_folder(folder: Path, tagger: Tagger | None = None) -> Scores:
 def held_out_taggers(folders: list[Path]) -> dict[Path, Tagger]:
     """For each folder, a tagger trained on all the other folders: scores that say how the
     method does on pages it has not seen, while the shipped tagger learns from all of them."""
-    from ..segment.train import train_tagger
+    from ..segment.train import train_tagger  # here: segment.train reads gold through this package
 
     if len(folders) < 2:
         raise BaokuError("held-out", "held-out scores need two or more gold folders")
