@@ -12,7 +12,7 @@ import typer
 
 from .errors import BaokuError
 from .model import Document
-from .pipeline import merge, parse_file
+from .pipeline import DEFAULT_STAGES, merge, parse_file
 from .render import render_text
 from .schema import document_schema
 from .segment.tagger import DEFAULT_EPOCHS
@@ -41,8 +41,14 @@ def parse(
     = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
     = Format.json,
+    repair: Annotated[bool, typer.Option(
+        "--repair/--no-repair", help="Repair OCR errors (recorded as edits), or keep the text "
+                                     "as read.")] = True,
+    show_edits: Annotated[bool, typer.Option(
+        "--show-edits", help="With --format text: mark every repair inline.")] = False,
 ) -> None:
-    """Split each page into articles with headline parts, bylines and paragraphs."""
+    """Split each page into articles with headline parts, bylines and paragraphs, and repair
+    the OCR text, every change recorded."""
     if date is not None and not _is_date(date):
         _fail(f"--date {date}: not a date of the form YYYY-MM-DD")
         raise typer.Exit(2)
@@ -50,7 +56,8 @@ def parse(
     failed = False
     for path in files:
         try:
-            document = parse_file(path, paper=paper, date=date, page=page)
+            document = parse_file(path, paper=paper, date=date, page=page,
+                                  stages=DEFAULT_STAGES if repair else ())
         except BaokuError as e:
             _fail(e.message)
             failed = True
@@ -58,7 +65,7 @@ def parse(
         if format is Format.jsonl:
             typer.echo(document.model_dump_json())
         elif format is Format.text:
-            typer.echo(render_text(document))
+            typer.echo(render_text(document, show_edits=show_edits))
         else:
             documents.append(document)
     if format is Format.json:
@@ -78,18 +85,18 @@ def evaluate(
     folders: Annotated[list[Path], typer.Argument(help="Folders with gold.jsonl and pages.")],
     format: Annotated[str, typer.Option("--format", "-f", help="table or json")] = "table",
     held_out: Annotated[bool, typer.Option(
-        "--held-out", help="Score each folder with a tagger trained on the other folders.")]
+        "--held-out", help="Score each folder with models trained on the other folders.")]
     = False,
 ) -> None:
     """Score parses against pages whose true articles are known."""
-    from .evaluate import evaluate_folder, held_out_taggers, in_sample
+    from .evaluate import Models, evaluate_folder, held_out_models, in_sample
 
     results = {}
     try:
-        taggers = held_out_taggers(folders) if held_out else dict.fromkeys(folders)
-        for folder, tagger in taggers.items():
-            results[str(folder)] = {**evaluate_folder(folder, tagger).report(),
-                                    "in_sample": in_sample(folder, tagger)}
+        models = held_out_models(folders) if held_out else dict.fromkeys(folders, Models())
+        for folder, model in models.items():
+            results[str(folder)] = {**evaluate_folder(folder, model).report(),
+                                    "in_sample": in_sample(folder, model)}
     except BaokuError as e:
         _fail(e.message)
         raise typer.Exit(1) from None
@@ -97,8 +104,8 @@ def evaluate(
         typer.echo(json.dumps(results, indent=2))
         return
     for folder, report in results.items():
-        held_out = "in-sample: the tagger was trained on these pages" if report.pop(
-            "in_sample") else "held out: the tagger never saw these pages"
+        held_out = "in-sample: the models were trained on these pages" if report.pop(
+            "in_sample") else "held out: the models never saw these pages"
         typer.echo(f"{folder}  ({held_out})")
         for name, value in report.items():
             typer.echo(f"  {name:<22} {value:.4f}" if isinstance(value, float)

@@ -120,6 +120,16 @@ class Article(Model):
         return sorted(self.heading + self.paragraphs + self.attributions, key=lambda p: p.span)
 
 
+def heading_fields(heading: list[Part]) -> dict[str, str | None]:
+    """An article's column, series, kicker, headline and subtitle from its heading parts; two
+    lines of one role are joined by a space."""
+    fields: dict[str, str | None] = dict.fromkeys(("column", "series", "kicker", "headline",
+                                                   "subtitle"))
+    for part in heading:
+        fields[part.role] = f"{fields[part.role]} {part.text}" if fields[part.role] else part.text
+    return fields
+
+
 class Page(Model):
     id: str
     source: str | None = Field(None, description="The input file, as given.")

@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
-from .model import Article, Document
+from .model import Article, Document, Part
+from .repair.edits import inside
 
 _RULE = "─" * 40
 
 
-def render_text(document: Document) -> str:
+def render_text(document: Document, show_edits: bool = False) -> str:
+    """``show_edits`` marks each repair where it was made: ``⟦before→after⟧``, a removed
+    column break as ``⟦¶→⟧``."""
     out = []
     for page in document.pages:
         title = " ".join(x for x in (page.paper, page.date) if x)
         number = f"第{page.number}版" if page.number is not None else ""
         out.append(f"══ {page.id}  {title} {number}".rstrip())
-        out += [_article(a) for a in page.articles]
+        out += [_article(a, page.text if show_edits else None) for a in page.articles]
         if page.unassigned:
             out.append("[unassigned] " + " | ".join(p.text for p in page.unassigned))
     return "\n\n".join(out)
 
 
-def _article(article: Article) -> str:
+def _article(article: Article, page_text: str | None) -> str:
     lines = [_RULE, f"{article.id}  ({article.kind}{', truncated' if article.truncated else ''})"]
     for label, value in (("栏目", article.column), ("系列", article.series),
                          ("引题", article.kicker), ("标题", article.headline),
@@ -39,5 +42,16 @@ def _article(article: Article) -> str:
         lines.append("署名  " + "；".join(who))
     for p in article.paragraphs:
         marker = {"subheading": "  ## ", "caption": "  [图] ", "closing": "  "}.get(p.role, "  ")
-        lines.append(marker + p.text)
+        lines.append(marker + (_marked(p, article, page_text) if page_text is not None else p.text))
+    lines += [f"  ⚑ {flag.kind}: {flag.message}" for flag in article.flags]
     return "\n".join(lines)
+
+
+def _marked(part: Part, article: Article, page_text: str) -> str:
+    out, position = [], part.span[0]
+    for edit in inside(article.edits, part.span):
+        before = "¶" if edit.rule == "column-break" else edit.before
+        out += [page_text[position:edit.span[0]], f"⟦{before}→{edit.after}⟧"]
+        position = edit.span[1]
+    out.append(page_text[position:part.span[1]])
+    return "".join(out)

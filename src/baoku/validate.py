@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .model import Document, Page
+from .repair import replay, undo
 
 
 def check_document(document: Document) -> list[str]:
@@ -10,18 +11,24 @@ def check_document(document: Document) -> list[str]:
 
 
 def check_page(page: Page) -> list[str]:
-    """Every part's text is the page text at its span, and every non-blank character of the
-    page lies in some article's part or in the unassigned lines."""
+    """Every part's text is the page text at its span with its article's edits replayed, undoing
+    them gives the page text back, and every non-blank character of the page lies in some
+    article's part or in the unassigned lines."""
     problems = []
     covered = bytearray(len(page.text))
-    parts = [p for a in page.articles for p in a.parts()] + page.unassigned
-    for part in parts:
+    parts = [(p, a.edits) for a in page.articles for p in a.parts()]
+    parts += [(p, []) for p in page.unassigned]
+    for part, edits in parts:
         start, end = part.span
         if not 0 <= start <= end <= len(page.text):
             problems.append(f"{page.id}: span {part.span} is outside the page text")
             continue
-        if page.text[start:end] != part.text:
-            problems.append(f"{page.id}: {part.role} text differs from the page at {part.span}")
+        if replay(page.text, part.span, edits) != part.text:
+            problems.append(f"{page.id}: {part.role} text at {part.span} is not its input "
+                            "with its edits replayed")
+        elif undo(part.text, part.span, edits) != page.text[start:end]:
+            problems.append(f"{page.id}: undoing the edits of {part.role} at {part.span} does "
+                            "not give the input back")
         covered[start:end] = b"\x01" * (end - start)
     for article in page.articles:
         for part in article.parts():

@@ -3,7 +3,7 @@ import json
 import pytest
 
 from baoku.errors import BaokuError
-from baoku.evaluate import evaluate_folder, held_out_taggers, in_sample
+from baoku.evaluate import evaluate_folder, held_out_models, in_sample
 
 PAGE = """青川市召开春季植树动员会
 
@@ -17,11 +17,11 @@ PAGE = """青川市召开春季植树动员会
 """
 
 
-def gold_folder(tmp_path, articles):
+def gold_folder(tmp_path, articles, page=PAGE, events=()):
     tmp_path.mkdir(exist_ok=True)
-    (tmp_path / "青川日报-2026-03-12-p01.txt").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "青川日报-2026-03-12-p01.txt").write_text(page, encoding="utf-8")
     line = {"file": "青川日报-2026-03-12-p01.txt", "paper": "青川日报", "date": "2026-03-12",
-            "page": 1, "articles": articles}
+            "page": 1, "articles": articles, "events": list(events)}
     (tmp_path / "gold.jsonl").write_text(json.dumps(line, ensure_ascii=False), encoding="utf-8")
     return tmp_path
 
@@ -59,19 +59,34 @@ def test_folder_without_gold(tmp_path):
     assert e.value.code == "no-gold"
 
 
-def test_held_out_tagger_never_saw_its_folder(tmp_path):
+def test_repair_scores_count_the_known_column_breaks(tmp_path):
+    page = PAGE.replace("确保栽一棵、活一棵。", "确保栽一棵、活一棵,全市今年计划新增绿地一千二百\n\n"
+                        "百亩,植树二十万株。")
+    folder = gold_folder(tmp_path, [
+        article("青川市召开春季植树动员会", ["3月11日上午，动员会召开。",
+                                    "会议要求，确保栽一棵、活一棵，全市今年计划新增绿地一千二百亩，植树二十万株。"]),
+        article("非遗进校园 传承有新人", ["3月10日，活动启动。"]),
+    ], page=page, events=[{"kind": "column_break", "left": "绿地一千二百", "right": "百亩,植树",
+                           "duplicated": True}])
+    report = evaluate_folder(folder).report()
+    assert report["breaks_joined"] == report["join_precision"] == 1.0
+    assert report["doubled_removed"] == 1.0
+    assert report["paragraph_precision"] == report["paragraph_recall"] == 1.0
+
+
+def test_held_out_models_never_saw_their_folder(tmp_path):
     both = [article("青川市召开春季植树动员会",
                     ["3月11日上午，动员会召开。", "会议要求，确保栽一棵、活一棵。"]),
             article("非遗进校园 传承有新人", ["3月10日，活动启动。"])]
     first = gold_folder(tmp_path / "first", both)
     second = gold_folder(tmp_path / "second", both)
-    taggers = held_out_taggers([first, second])
-    assert taggers[first].trained_on == ("second",)
-    assert not in_sample(first, taggers[first])
-    assert in_sample(second, taggers[first])
+    models = held_out_models([first, second])
+    assert models[first].tagger.trained_on == models[first].joins.trained_on == ("second",)
+    assert not in_sample(first, models[first])
+    assert in_sample(second, models[first])
 
 
 def test_held_out_needs_two_folders(tmp_path):
     with pytest.raises(BaokuError) as e:
-        held_out_taggers([tmp_path])
+        held_out_models([tmp_path])
     assert e.value.code == "held-out"

@@ -1,8 +1,9 @@
 """Score parses against pages with known articles (`baoku eval FOLDER`).
 
-Texts are compared after `comparable` (punctuation full-width, no white space), because the
-gold keeps the printed punctuation and the page text is what OCR made of it; repairing that is
-the repair stage's job, not segmentation's.
+Texts are compared after `comparable` (punctuation full-width, no white space), so that the
+segmentation scores do not depend on the repair of punctuation. Repair has its own scores: how
+many of the page's known column breaks it joined, how many doubled boundary characters it
+dropped, and how many of its joins were breaks at all.
 """
 
 from __future__ import annotations
@@ -13,12 +14,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import BaokuError
-from ..model import Article
+from ..model import Article, Page
 from ..pipeline import parse_file
+from ..repair import repair_document
+from ..repair.joins import JoinModel, default_join_model
 from ..segment.tagger import Tagger, default_tagger
-from .gold import GoldPage, comparable, load_gold
+from .gold import GoldPage, column_breaks, comparable, load_gold
 
-__all__ = ["Scores", "evaluate_folder", "held_out_taggers", "in_sample", "score_page"]
+__all__ = ["Models", "Scores", "evaluate_folder", "held_out_models", "in_sample", "score_page"]
+
+
+@dataclass(frozen=True)
+class Models:
+    """The learned parts of a parse; None stands for the shipped model."""
+
+    tagger: Tagger | None = None
+    joins: JoinModel | None = None
 
 
 @dataclass
@@ -32,6 +43,11 @@ class Scores:
     gold_paragraphs: int = 0
     predicted_paragraphs: int = 0
     matched_paragraphs: int = 0
+    breaks: int = 0
+    breaks_joined: int = 0
+    joins: int = 0
+    doubled: int = 0
+    doubled_removed: int = 0
 
     def add(self, other: Scores) -> None:
         for name, value in vars(other).items():
@@ -53,7 +69,14 @@ class Scores:
             "body_similarity": self.body_similarity_sum / self.matched if self.matched else 0.0,
             "paragraph_precision": pp,
             "paragraph_recall": pr,
+            "breaks_joined": _ratio(self.breaks_joined, self.breaks),
+            "join_precision": _ratio(self.breaks_joined, self.joins),
+            "doubled_removed": _ratio(self.doubled_removed, self.doubled),
         }
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
 
 
 def body_text(article: Article) -> str:
@@ -63,8 +86,10 @@ def body_text(article: Article) -> str:
     return comparable("".join(p.text for p in sorted(parts, key=lambda p: p.span)))
 
 
-def score_page(gold: GoldPage, articles: list[Article]) -> Scores:
+def score_page(gold: GoldPage, page: Page) -> Scores:
+    articles = page.articles
     scores = Scores(pages=1, gold_articles=len(gold.articles))
+    _score_repair(scores, gold, page)
     predicted: dict[str, list[Article]] = {}
     for article in articles:
         if article.headline:
@@ -91,25 +116,48 @@ def score_page(gold: GoldPage, articles: list[Article]) -> Scores:
     return scores
 
 
-def in_sample(folder: Path, tagger: Tagger | None = None) -> bool:
-    """Whether the tagger (the shipped one by default) learned from this folder's pages."""
-    return folder.resolve().name in (tagger or default_tagger()).trained_on
+def _score_repair(scores: Scores, gold: GoldPage, page: Page) -> None:
+    joined = {e.span[0] for a in page.articles for e in a.edits if e.rule == "column-break"}
+    dropped = {e.span[0] for a in page.articles for e in a.edits if e.rule == "doubled-boundary"}
+    scores.joins = len(joined)
+    for found in column_breaks(gold, page.text):
+        scores.breaks += 1
+        scores.breaks_joined += found.gap[0] in joined
+        if found.duplicated:
+            scores.doubled += 1
+            scores.doubled_removed += found.gap[1] in dropped
 
 
-def evaluate_folder(folder: Path, tagger: Tagger | None = None) -> Scores:
+def in_sample(folder: Path, models: Models = Models()) -> bool:
+    """Whether a model (the shipped ones by default) learned from this folder's pages."""
+    trained_on = (models.tagger or default_tagger()).trained_on + \
+        (models.joins or default_join_model()).trained_on
+    return folder.resolve().name in trained_on
+
+
+def evaluate_folder(folder: Path, models: Models = Models()) -> Scores:
     total = Scores()
     for gold in load_gold(folder):
         document = parse_file(gold.path, paper=gold.paper, date=gold.date, page=gold.number,
-                              tagger=tagger)
-        total.add(score_page(gold, [a for p in document.pages for a in p.articles]))
+                              stages=(), tagger=models.tagger)
+        document = repair_document(document, models.joins)
+        for page in document.pages:
+            total.add(score_page(gold, page))
     return total
 
 
-def held_out_taggers(folders: list[Path]) -> dict[Path, Tagger]:
-    """For each folder, a tagger trained on all the other folders: scores that say how the
-    method does on pages it has not seen, while the shipped tagger learns from all of them."""
-    from ..segment.train import train_tagger  # here: segment.train reads gold through this package
+def held_out_models(folders: list[Path]) -> dict[Path, Models]:
+    """For each folder, models trained on all the other folders: scores that say how the
+    method does on pages it has not seen, while the shipped models learn from all of them."""
+    # Imported here: the trainers read gold pages through this package.
+    from ..repair.train import train_joins
+    from ..segment.train import train_tagger
 
     if len(folders) < 2:
         raise BaokuError("held-out", "held-out scores need two or more gold folders")
-    return {f: train_tagger([other for other in folders if other != f]) for f in folders}
+    models = {}
+    for folder in folders:
+        others = [other for other in folders if other != folder]
+        tagger = train_tagger(others)
+        models[folder] = Models(tagger, train_joins(others, tagger))
+    return models

@@ -24,6 +24,15 @@ class GoldPage:
     date: str | None
     number: int | None
     articles: list[dict]
+    events: list[dict]
+
+
+@dataclass(frozen=True)
+class ColumnBreak:
+    """Where a break cut a paragraph: ``gap`` is the white space between the two pieces."""
+
+    gap: tuple[int, int]
+    duplicated: bool
 
 
 def comparable(text: str) -> str:
@@ -40,8 +49,20 @@ def load_gold(folder: Path) -> list[GoldPage]:
         for line in lines:
             d = json.loads(line)
             pages.append(GoldPage(folder / d["file"], d.get("paper"), d.get("date"),
-                                  d.get("page"), d["articles"]))
+                                  d.get("page"), d["articles"], d.get("events", [])))
     return pages
+
+
+def column_breaks(page: GoldPage, text: str) -> list[ColumnBreak]:
+    """The page's column breaks, found in its text by the words on either side."""
+    found = []
+    for event in page.events:
+        if event["kind"] != "column_break":
+            continue
+        m = re.search(re.escape(event["left"]) + r"(\s+)" + re.escape(event["right"]), text)
+        if m:
+            found.append(ColumnBreak(m.span(1), bool(event.get("duplicated"))))
+    return found
 
 
 def line_tags(page: GoldPage, lines: list[Line]) -> list[str]:

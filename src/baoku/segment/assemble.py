@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import ids
-from ..model import Article, Byline, Dateline, Part
+from ..model import Article, Byline, Dateline, Part, heading_fields
 from .lines import Line
 from .patterns import (
     PICTURE,
@@ -71,9 +71,6 @@ def drafts(lines: list[Line], tags: list[str]) -> list[Draft]:
 def build_article(draft: Draft, article_id: str, issue_date: str | None) -> Article:
     heading = [Part(role=tag, text=line.text, span=(line.start, line.end))
                for tag, line in draft.heading]
-    fields: dict[str, str] = {}
-    for part in heading:
-        fields[part.role] = f"{fields[part.role]} {part.text}" if part.role in fields else part.text
     byline, dateline = Byline(), None
     paragraphs: list[Part] = []
     attributions: list[Part] = []
@@ -126,11 +123,7 @@ def build_article(draft: Draft, article_id: str, issue_date: str | None) -> Arti
         id=article_id,
         kind="photo" if is_photo else "news",
         span=(min(p.span[0] for p in all_parts), max(p.span[1] for p in all_parts)),
-        column=fields.get("column"),
-        series=fields.get("series"),
-        kicker=fields.get("kicker"),
-        headline=fields.get("headline"),
-        subtitle=fields.get("subtitle"),
+        **heading_fields(heading),
         byline=byline,
         dateline=dateline,
         heading=heading,

@@ -1,0 +1,53 @@
+"""Edits as ftfy keeps its steps: replaying them gives the output, undoing them the input.
+
+An edit's span points into the page's input text, so edits from different rules never depend on
+one another's output; where two rules want the same characters, the first one keeps them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..model import Edit, Span
+
+
+def inside(edits: Iterable[Edit], span: Span) -> list[Edit]:
+    """The edits that fall within ``span``, in text order."""
+    start, end = span
+    return sorted((e for e in edits if start <= e.span[0] and e.span[1] <= end),
+                  key=lambda e: e.span)
+
+
+def replay(source: str, span: Span, edits: Iterable[Edit]) -> str:
+    """The repaired text of ``source[span]``: its input with the edits inside it applied."""
+    start, end = span
+    out, position = [], start
+    for edit in inside(edits, span):
+        out += [source[position:edit.span[0]], edit.after]
+        position = edit.span[1]
+    out.append(source[position:end])
+    return "".join(out)
+
+
+def undo(repaired: str, span: Span, edits: Iterable[Edit]) -> str:
+    """The input text of ``span`` given only its repaired text and the edits: the audit trail
+    is complete when this gives back what the page said."""
+    out, position, shift = [], 0, span[0]
+    for edit in inside(edits, span):
+        at = edit.span[0] - shift
+        if repaired[at:at + len(edit.after)] != edit.after:
+            raise ValueError(f"edit {edit.rule} at {edit.span} does not match the repaired text")
+        out += [repaired[position:at], edit.before]
+        position = at + len(edit.after)
+        shift += len(edit.before) - len(edit.after)
+    out.append(repaired[position:])
+    return "".join(out)
+
+
+def without_overlaps(edits: Iterable[Edit]) -> list[Edit]:
+    """Keep each edit whose span overlaps none kept before it: rules earlier in the list win."""
+    kept: list[Edit] = []
+    for edit in edits:
+        if all(edit.span[1] <= k.span[0] or k.span[1] <= edit.span[0] for k in kept):
+            kept.append(edit)
+    return sorted(kept, key=lambda e: e.span)

@@ -1,0 +1,46 @@
+from baoku.model import Part
+from baoku.repair.edits import replay
+from baoku.repair.joins import doubled_boundary, join_paragraphs
+
+
+def paragraphs(text):
+    parts, position = [], 0
+    for piece in text.split("\n\n"):
+        parts.append(Part(role="body", text=piece, span=(position, position + len(piece))))
+        position += len(piece) + 2
+    return parts
+
+
+def joined(text):
+    parts, edits = join_paragraphs(paragraphs(text), text)
+    return [replay(text, p.span, edits) for p in parts]
+
+
+def test_a_paragraph_cut_mid_word_is_joined():
+    text = "全市打通“断头\n\n路”“瓶颈路”35条，建成过街天桥20座。"
+    assert joined(text) == ["全市打通“断头路”“瓶颈路”35条，建成过街天桥20座。"]
+
+
+def test_a_doubled_boundary_character_is_dropped():
+    text = "全会的建议充分体现了\n\n了以人民为中心的发展思想，意义重大。"
+    assert joined(text) == ["全会的建议充分体现了以人民为中心的发展思想，意义重大。"]
+
+
+def test_real_paragraph_ends_stay():
+    text = "会议要求，确保栽一棵、活一棵。\n\n会后，与会人员到青川河畔参加植树。"
+    assert joined(text) == text.split("\n\n")
+
+
+def test_a_subheading_is_not_joined_to_the_body():
+    text = "春风吹过青川河畔，植树的人们忙个不停。"
+    parts = [Part(role="body", text=text, span=(0, len(text)))]
+    page = text + "\n\n一棵树一片绿\n\n今年全市计划新增绿地1200亩。"
+    parts.append(Part(role="subheading", text="一棵树一片绿", span=(len(text) + 2, len(text) + 8)))
+    kept, edits = join_paragraphs(parts, page)
+    assert len(kept) == 2 and edits == []
+
+
+def test_a_real_reduplication_is_kept():
+    assert not doubled_boundary("大家都来看", "看青川的新变化")
+    assert doubled_boundary("充分体现了", "了以人民为中心")
+    assert not doubled_boundary("青川", "市")
