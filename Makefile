@@ -25,14 +25,15 @@ test: $(STAMP) lint
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 
-eval: $(STAMP)  ## score each gold month with a tagger trained on the other month only
+eval: $(STAMP)  ## score each gold month with models trained on the other month only
 	$(BIN)/baoku eval --held-out $(GOLD)
 
 bench: $(STAMP)  ## pages/s and peak memory of parse
 	$(BIN)/python benchmarks/bench_parse.py $(SAMPLES)/rmrb-2019-02
 
-train: $(STAMP)  ## retrain the shipped line tagger on all gold pages
-	$(BIN)/baoku train $(GOLD) --out src/baoku/segment/tagger.json
+train: $(STAMP)  ## retrain the shipped line tagger and join model on all gold pages
+	$(BIN)/baoku train $(GOLD) --out src/baoku/segment/tagger.json \
+		--joins-out src/baoku/repair/joins.json
 
 schema: $(STAMP)  ## rewrite the published schema after a reviewed model change
 	$(BIN)/baoku schema > src/baoku/schema/parse.v1.json

@@ -115,20 +115,24 @@ def evaluate(
 @app.command()
 def train(
     folders: Annotated[list[Path], typer.Argument(help="Folders with gold.jsonl and pages.")],
-    out: Annotated[Path, typer.Option(help="Where to write the model.")],
+    out: Annotated[Path, typer.Option(help="Where to write the line tagger.")],
+    joins_out: Annotated[Path, typer.Option(help="Where to write the column-break join model.")],
     epochs: Annotated[int, typer.Option(help="Passes over the training pages.")]
     = DEFAULT_EPOCHS,
 ) -> None:
-    """Train the line tagger from pages whose true articles are known."""
+    """Train the line tagger, then the join model on the pages as that tagger segments them."""
+    from .repair.train import train_joins
     from .segment.train import train_tagger
 
     try:
         tagger = train_tagger(folders, epochs=epochs)
+        joins = train_joins(folders, tagger)
     except BaokuError as e:
         _fail(e.message)
         raise typer.Exit(1) from None
     out.write_text(tagger.to_json(), encoding="utf-8")
-    typer.echo(f"wrote {out}")
+    joins_out.write_text(joins.to_json(), encoding="utf-8")
+    typer.echo(f"wrote {out} and {joins_out}")
 
 
 def _is_date(text: str) -> bool:
