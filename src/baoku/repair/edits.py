@@ -6,6 +6,7 @@ one another's output; where two rules want the same characters, the first one ke
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 
 from ..model import Edit, Span
@@ -46,8 +47,12 @@ def undo(repaired: str, span: Span, edits: Iterable[Edit]) -> str:
 
 def without_overlaps(edits: Iterable[Edit]) -> list[Edit]:
     """Keep each edit whose span overlaps none kept before it: rules earlier in the list win."""
-    kept: list[Edit] = []
+    starts: list[int] = []
+    kept: list[Edit] = []  # in text order, so that each check looks at two neighbours only
     for edit in edits:
-        if all(edit.span[1] <= k.span[0] or k.span[1] <= edit.span[0] for k in kept):
-            kept.append(edit)
-    return sorted(kept, key=lambda e: e.span)
+        i = bisect.bisect_right(starts, edit.span[0])
+        if (i == 0 or kept[i - 1].span[1] <= edit.span[0]) and (
+                i == len(kept) or edit.span[1] <= kept[i].span[0]):
+            starts.insert(i, edit.span[0])
+            kept.insert(i, edit)
+    return kept
