@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .model import Article, Document, Part
-from .repair.edits import inside
+from .model import Article, Document, Edit, Part
+from .repair.edits import replay
 
 _RULE = "─" * 40
 
@@ -48,10 +48,8 @@ def _article(article: Article, page_text: str | None) -> str:
 
 
 def _marked(part: Part, article: Article, page_text: str) -> str:
-    out, position = [], part.span[0]
-    for edit in inside(article.edits, part.span):
-        before = "¶" if edit.rule == "column-break" else edit.before
-        out += [page_text[position:edit.span[0]], f"⟦{before}→{edit.after}⟧"]
-        position = edit.span[1]
-    out.append(page_text[position:part.span[1]])
-    return "".join(out)
+    return replay(page_text, part.span, article.edits, mark=_mark)
+
+
+def _mark(edit: Edit) -> str:
+    return f"⟦{'¶' if edit.rule == 'column-break' else edit.before}→{edit.after}⟧"

@@ -186,14 +186,16 @@ def doublings(text: str) -> list[tuple[int, str]]:
 def doubling(text: str, at: int, word: str) -> str | None:
     """``error`` for a doubled word that cannot be meant, ``possible`` for a doubled verb,
     which may be a reduplication (研究研究), None for anything else."""
-    part_of_speech = lexicon().part_of_speech(word)
-    if part_of_speech is None or not _whole_words(text, at, word):
-        return None
+    part_of_speech = lexicon().part_of_speech(word) or ""
     after = text[at + 2 * len(word):at + 2 * len(word) + 1]
     rhetorical = not after or after in _AFTER_REPETITION or not re.match(f"[{_HAN}]", after)
     if part_of_speech in _NOT_REDUPLICATED and not rhetorical and word[0] not in _INTENSIFIERS:
-        return "error"
-    return "possible" if part_of_speech.startswith("v") else None
+        verdict = "error"
+    elif part_of_speech.startswith("v"):
+        verdict = "possible"
+    else:
+        return None
+    return verdict if _whole_words(text, at, word) else None  # the costly test last
 
 
 def _whole_words(text: str, at: int, word: str) -> bool:

@@ -7,7 +7,8 @@ one another's output; where two rules want the same characters, the first one ke
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+import operator
+from collections.abc import Callable, Iterable
 
 from ..model import Edit, Span
 
@@ -19,12 +20,14 @@ def inside(edits: Iterable[Edit], span: Span) -> list[Edit]:
                   key=lambda e: e.span)
 
 
-def replay(source: str, span: Span, edits: Iterable[Edit]) -> str:
-    """The repaired text of ``source[span]``: its input with the edits inside it applied."""
+def replay(source: str, span: Span, edits: Iterable[Edit],
+           mark: Callable[[Edit], str] = operator.attrgetter("after")) -> str:
+    """The repaired text of ``source[span]``: its input with the edits inside it applied.
+    ``mark`` writes an edit's place; by default, its replacement."""
     start, end = span
     out, position = [], start
     for edit in inside(edits, span):
-        out += [source[position:edit.span[0]], edit.after]
+        out += [source[position:edit.span[0]], mark(edit)]
         position = edit.span[1]
     out.append(source[position:end])
     return "".join(out)

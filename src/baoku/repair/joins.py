@@ -17,6 +17,7 @@ from importlib import resources
 
 from ..lexicon import lexicon
 from ..model import Edit, Part
+from ..segment.features import char_class
 
 # Where a paragraph can end: a sentence, a colon or semicolon that opens or continues a list, a
 # dash that leads into what follows, a bracket. Anything else was cut by a break.
@@ -181,13 +182,9 @@ def _bucket(n: int) -> int:
 
 
 def _char_class(ch: str) -> str:
-    if _is_han(ch):
-        return "han"
-    if ch.isdigit():
-        return "digit"
-    if ch.isascii() and ch.isalpha():
-        return "latin"
-    return ch
+    """The tagger's class of a character, punctuation named by itself."""
+    kind = char_class(ch)
+    return ch if kind == "other" else kind
 
 
 def _is_han(ch: str) -> bool:
