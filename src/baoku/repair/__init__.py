@@ -12,6 +12,8 @@ text, where they are OCR artefacts, never in headlines, where they separate phra
 
 from __future__ import annotations
 
+import bisect
+
 from ..model import Article, Document, Flag, Part, heading_fields
 from .characters import (
     CharacterRule,
@@ -69,9 +71,16 @@ def repair_article(article: Article, page_text: str,
     if article.truncated:
         flags += truncation(article.paragraphs)
     edits = without_overlaps(edits)
+    starts = [e.span[0] for e in edits]
 
     def repaired(parts: list[Part]) -> list[Part]:
-        return [p.model_copy(update={"text": replay(page_text, p.span, edits)}) for p in parts]
+        out = []
+        for part in parts:
+            own = edits[bisect.bisect_left(starts, part.span[0]):
+                        bisect.bisect_left(starts, part.span[1])]
+            out.append(part.model_copy(update={"text": replay(page_text, part.span, own)})
+                       if own else part)
+        return out
 
     heading = repaired(article.heading)
     # Only the fields its own heading lines give: a section's series comes from the banner above.

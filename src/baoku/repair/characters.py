@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from ..lexicon import lexicon
 from ..model import Edit
@@ -13,9 +14,14 @@ CharacterRule = Callable[[str, int], list[Edit]]
 
 _HAN = "\u4e00-\u9fff"
 # Characters that make a neighbour "Chinese text": han and the full-width punctuation around it.
-_CJK = re.compile(rf"[{_HAN}\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f“”‘’《》…—]")
+_CHINESE = rf"[{_HAN}\u3001-\u303f\uff01-\uff0f\uff1a-\uff1f“”‘’《》…—]"
+_CJK = re.compile(_CHINESE)
+# A half-width mark with Chinese text before or after it, spaces between not counting. (Chinese
+# on one side is never a number's 1,000 or 3:2, which has digits on both.)
+_MARK_BESIDE_CHINESE = re.compile(rf"(?<={_CHINESE})[ \u3000]*(?P<after>[,:;!?])"
+                                  rf"|(?P<before>[,:;!?])(?=[ \u3000]*{_CHINESE})")
 _URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)[!-~]*[A-Za-z0-9/]|[\w.+-]+@[\w-]+\.[\w.-]*[A-Za-z]")
-_FULL_WIDTH = str.maketrans(",:;!?()", "，：；！？（）")
+_FULL_WIDTH = dict(zip(",:;!?()", "，：；！？（）"))
 
 
 def _edit(rule: str, before: str, after: str, start: int, confidence: float) -> Edit:
@@ -25,6 +31,8 @@ def _edit(rule: str, before: str, after: str, start: int, confidence: float) -> 
 
 def _protected(text: str) -> set[int]:
     """Positions inside URLs and e-mail addresses, which keep their characters as they are."""
+    if "@" not in text and "www." not in text and "://" not in text:
+        return set()  # the common case, told without running the pattern
     return {i for m in _URL_OR_EMAIL.finditer(text) for i in range(*m.span())}
 
 
@@ -39,17 +47,16 @@ def _neighbour(text: str, i: int, step: int) -> str:
 def punctuation_width(text: str, start: int) -> list[Edit]:
     """Half-width , : ; ! ? ( ) in Chinese text become full-width; numbers (1,000 and 3:2),
     Latin text, URLs and e-mail addresses keep theirs."""
+    marks = [m.start("after") if m["after"] else m.start("before")
+             for m in _MARK_BESIDE_CHINESE.finditer(text)]
+    if "(" in text or ")" in text:
+        marks = sorted(marks + [i for i, ch in enumerate(text)
+                                if ch in "()" and _paren_is_chinese(text, i)])
     protected = _protected(text)
-    edits = []
-    for i, ch in enumerate(text):
-        if ch not in ",:;!?()" or i in protected:
-            continue
-        before, after = _neighbour(text, i, -1), _neighbour(text, i, 1)
-        if ch in ",:" and before.isdigit() and after.isdigit():
-            continue
-        if _paren_is_chinese(text, i) if ch in "()" else _CJK.match(before) or _CJK.match(after):
-            edits.append(_edit("punctuation-width", ch, ch.translate(_FULL_WIDTH), start + i, 0.95))
-    return edits
+    # Edit() directly, not _edit(): a page of half-width commas makes hundreds of these.
+    return [Edit(rule="punctuation-width", before=text[i], after=_FULL_WIDTH[text[i]],
+                 span=(start + i, start + i + 1), confidence=0.95)
+            for i in marks if i not in protected]
 
 
 def _paren_is_chinese(text: str, i: int) -> bool:
@@ -76,6 +83,7 @@ _LATEX = re.compile(
     r"|(?P<bold>\*\*(?P<bold_inner>[^*\n]{1,80})\*\*)"
     r"|(?P<subscripts>[₀-₉₊₋]+)"
 )
+_MARKUP_CHARACTER = re.compile(r"[$_^*₀-₉₊₋]")  # one of these starts every markup _LATEX reads
 _COMMAND = re.compile(r"\\(?:mathrm|text|mathbf|rm)\{([^{}]*)\}|\\[a-z]+|[{}]")
 
 
@@ -83,6 +91,8 @@ def ocr_markup(text: str, start: int) -> list[Edit]:
     """LaTeX and markdown that an OCR model wrote, and Unicode subscripts, as plain text:
     PM_{2.5} and PM₁₀ become PM2.5 and PM10. Exponents become Unicode superscripts (m^{2}
     → m²), the one form the archive keeps for them."""
+    if not _MARKUP_CHARACTER.search(text):
+        return []
     edits = []
     for m in _LATEX.finditer(text):
         plain = _plain(m)
@@ -142,7 +152,7 @@ def spurious_spaces(text: str, start: int) -> list[Edit]:
     """A single space after Chinese punctuation, or one that splits a word (建 立), is an OCR
     artefact in body text. Spaces between phrases stay: in quoted and book titles (“读原著
     悟初心”) and in headlines, where this rule does not run."""
-    if not _PROSE.search(text):
+    if (" " not in text and "\u3000" not in text) or not _PROSE.search(text):
         return []  # a short label (南 昌, 考 核) spaces its characters on purpose
     titles = {i for m in _TITLE_MARKS.finditer(text) for i in range(*m.span())}
     found = list(_SPACE_AFTER_PUNCTUATION.finditer(text))
@@ -178,9 +188,10 @@ def doubled_word(text: str, start: int) -> list[Edit]:
             for at, word in doublings(text) if doubling(text, at, word) == "error"]
 
 
-def doublings(text: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=8)  # the rule that removes doublings and the one that flags them share it
+def doublings(text: str) -> tuple[tuple[int, str], ...]:
     """Where a run of characters repeats at once: (position, run), overlapping ones too."""
-    return [(m.start(), m["word"]) for m in _DOUBLED.finditer(text)]
+    return tuple((m.start(), m["word"]) for m in _DOUBLED.finditer(text))
 
 
 def doubling(text: str, at: int, word: str) -> str | None:

@@ -29,14 +29,18 @@ def possible_reduplication(text: str, start: int) -> list[Flag]:
 _TITLE = ("会长|副会长|理事长|秘书长|主席|副主席|书记|副书记|主任|副主任|董事长|总经理|经理|总裁|"
           "局长|部长|厅长|省长|市长|县长|区长|镇长|村长|院长|校长|所长|社长|行长|团长|队长|总监|"
           "委员|代表|教授|研究员")
-_TITLED_NAME = re.compile(rf"(?P<holder>[{_HAN}]{{2,20}}?)(?P<title>{_TITLE})"
-                          rf"(?P<name>[{_HAN}·]{{2,4}}?)(?=[，,、；;。（(和与及等]|$)")
+_NAME_AFTER_TITLE = rf"(?P<name>[{_HAN}·]{{2,4}}?)(?=[，,、；;。（(和与及等]|$)"
+_TITLED_NAME = re.compile(rf"(?P<holder>[{_HAN}]{{2,20}}?)(?P<title>{_TITLE}){_NAME_AFTER_TITLE}")
+_TITLE_WORD = re.compile(_TITLE)
+_NAME = re.compile(_NAME_AFTER_TITLE)
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 
 
 def repeated_name(text: str, start: int) -> list[Flag]:
     """One name given to the heads of several different bodies in one sentence (three
     association heads all called 李春信): a model that repeats itself, not a fact."""
+    if not _some_name_twice(text):
+        return []  # the search below backtracks over every holder; most text needs none of it
     flags = []
     for sentence in _SENTENCE.finditer(text):
         holders: dict[str, list[re.Match[str]]] = defaultdict(list)
@@ -54,6 +58,14 @@ def repeated_name(text: str, start: int) -> list[Flag]:
                                       f"in one sentence ({offices}): the OCR may have repeated "
                                       "a name"))
     return flags
+
+
+def _some_name_twice(text: str) -> bool:
+    """Whether two titles in the text are followed by the same name: a quick test that every
+    text with a repeated name passes."""
+    names = [m["name"] for title in _TITLE_WORD.finditer(text)
+             if (m := _NAME.match(text, title.end()))]
+    return len(names) > len(set(names))
 
 
 @dataclass(frozen=True)
@@ -92,6 +104,8 @@ def implausible_number(text: str, start: int) -> list[Flag]:
     flags = []
     national = bool(_NATIONAL.search(text)) and not _CITY.search(text)
     for bound in _BOUNDS:
+        if bound.unit not in text:
+            continue  # told at once; the pattern would search every metric phrase for it
         most = bound.national_most if national else bound.most
         for m in bound.pattern.finditer(text):
             if most is None or float(m["value"]) * _SCALE[m["scale"]] <= most:
