@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SAMPLES ?= ../shared/samples
 GOLD := $(SAMPLES)/rmrb-2019-02 $(SAMPLES)/rmrb-2019-10
+NER := $(SAMPLES)/ner-pd-dev.jsonl
 
 .PHONY: install demo test lint eval bench train schema clean
 
@@ -25,15 +26,17 @@ test: $(STAMP) lint
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 
-eval: $(STAMP)  ## score each gold month with models trained on the other month only
+eval: $(STAMP)  ## score on data the scored models never saw: the other month, the other folds
 	$(BIN)/baoku eval --held-out $(GOLD)
+	$(BIN)/baoku eval-ner --cross-validate $(NER)
 
 bench: $(STAMP)  ## pages/s and peak memory of parse
 	$(BIN)/python benchmarks/bench_parse.py $(SAMPLES)/rmrb-2019-02
 
-train: $(STAMP)  ## retrain the shipped line tagger and join model on all gold pages
+train: $(STAMP)  ## retrain the shipped models: line tagger and join model, entity model
 	$(BIN)/baoku train $(GOLD) --out src/baoku/segment/tagger.json \
 		--joins-out src/baoku/repair/joins.json
+	$(BIN)/baoku train-ner $(NER) --out src/baoku/extract/ner.crfsuite
 
 schema: $(STAMP)  ## rewrite the published schema after a reviewed model change
 	$(BIN)/baoku schema > src/baoku/schema/parse.v1.json

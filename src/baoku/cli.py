@@ -46,18 +46,21 @@ def parse(
                                      "as read.")] = True,
     show_edits: Annotated[bool, typer.Option(
         "--show-edits", help="With --format text: mark every repair inline.")] = False,
+    extract: Annotated[bool, typer.Option(
+        "--extract/--no-extract", help="Find people, places, organizations, dates, figures "
+                                       "and policy terms.")] = True,
 ) -> None:
-    """Split each page into articles with headline parts, bylines and paragraphs, and repair
-    the OCR text, every change recorded."""
+    """Split each page into articles with headline parts, bylines and paragraphs, repair the
+    OCR text (every change recorded) and extract entities and facts."""
     if date is not None and not _is_date(date):
         _fail(f"--date {date}: not a date of the form YYYY-MM-DD")
         raise typer.Exit(2)
+    stages = [s for s in DEFAULT_STAGES if {"repair": repair, "extract": extract}[s]]
     documents: list[Document] = []
     failed = False
     for path in files:
         try:
-            document = parse_file(path, paper=paper, date=date, page=page,
-                                  stages=DEFAULT_STAGES if repair else ())
+            document = parse_file(path, paper=paper, date=date, page=page, stages=stages)
         except BaokuError as e:
             _fail(e.message)
             failed = True
@@ -72,6 +75,43 @@ def parse(
         typer.echo(merge(documents).model_dump_json(indent=2))
     if failed:
         raise typer.Exit(1)
+
+
+@app.command("extract")
+def extract_passages(
+    file: Annotated[str, typer.Argument(help="Plain text, one passage a line; - for stdin.")]
+    = "-",
+    date: Annotated[str | None, typer.Option(
+        help="Issue date YYYY-MM-DD, for relative dates (昨天, 10月28日).")] = None,
+    terms: Annotated[Path | None, typer.Option(
+        help="More policy terms, one a line, besides the shipped list.")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl (the only one).")]
+    = "jsonl",
+) -> None:
+    """Entities, dates, numeric facts and policy terms of each passage, a JSON line each."""
+    from .extract import default_terms, extract_text, read_terms
+
+    if format != "jsonl":
+        _fail(f"--format {format}: extract writes jsonl only")
+        raise typer.Exit(2)
+    if date is not None and not _is_date(date):
+        _fail(f"--date {date}: not a date of the form YYYY-MM-DD")
+        raise typer.Exit(2)
+    try:
+        known = read_terms(terms) if terms else default_terms()
+        lines = sys.stdin if file == "-" else _read_lines(Path(file))
+        for line in lines:
+            passage = line.rstrip("\r\n")
+            typer.echo(json.dumps(extract_text(passage, date, terms=known), ensure_ascii=False))
+    except BaokuError as e:
+        _fail(e.message)
+        raise typer.Exit(1) from None
+
+
+def _read_lines(path: Path) -> list[str]:
+    from .read import read_text
+
+    return read_text(path).splitlines()
 
 
 @app.command()
@@ -133,6 +173,50 @@ def train(
     out.write_text(tagger.to_json(), encoding="utf-8")
     joins_out.write_text(joins.to_json(), encoding="utf-8")
     typer.echo(f"wrote {out} and {joins_out}")
+
+
+@app.command("train-ner")
+def train_ner(
+    sentences: Annotated[Path, typer.Argument(help="NER sentences, a JSON line each.")],
+    out: Annotated[Path, typer.Option(help="Where to write the entity model.")],
+) -> None:
+    """Train the people/places/organizations model on sentences in the People's Daily NER
+    format: {"text": …, "entities": [[start, end, type], …]}."""
+    from .extract.ner import train_ner_model
+    from .extract.train import read_sentences
+
+    try:
+        train_ner_model(read_sentences(sentences), out)
+    except BaokuError as e:
+        _fail(e.message)
+        raise typer.Exit(1) from None
+    typer.echo(f"wrote {out}")
+
+
+@app.command("eval-ner")
+def evaluate_ner(
+    sentences: Annotated[Path, typer.Argument(help="NER sentences, a JSON line each.")],
+    cross_validate: Annotated[bool, typer.Option(
+        "--cross-validate", help="Score models trained on four fifths of the sentences on the "
+                                 "fifth they did not see, instead of the shipped model.")]
+    = False,
+) -> None:
+    """Exact-span precision, recall and F1 of people, places and organizations."""
+    from .extract.ner import TYPES, default_ner_model
+    from .extract.train import cross_validate_ner, read_sentences, score_ner
+
+    try:
+        gold = read_sentences(sentences)
+    except BaokuError as e:
+        _fail(e.message)
+        raise typer.Exit(1) from None
+    scores = cross_validate_ner(gold) if cross_validate else score_ner(default_ner_model(), gold)
+    how = "5-fold cross-validated" if cross_validate else "shipped model"
+    typer.echo(f"{sentences}  ({len(gold)} sentences, {how})")
+    typer.echo(f"  {'':<14}{'precision':>10}{'recall':>10}{'f1':>10}")
+    for kind in (*TYPES, None):
+        p, r, f = scores.prf(kind)
+        typer.echo(f"  {kind or 'all':<14}{p:>10.4f}{r:>10.4f}{f:>10.4f}")
 
 
 def _is_date(text: str) -> bool:

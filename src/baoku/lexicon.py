@@ -36,6 +36,18 @@ class Lexicon:
         numeral …; None for a word it does not know."""
         return self._parts_of_speech.get(word)
 
+    def words_from(self, text: str, begin: int) -> list[str]:
+        """The dictionary words of two to six characters that ``text`` has at ``begin``,
+        shortest first."""
+        found = []
+        for end in range(begin + 2, min(len(text), begin + _LONGEST_WORD) + 1):
+            cost = self._costs.get(text[begin:end], _NO_WORD)
+            if cost is _NO_WORD:
+                break
+            if cost is not None:
+                found.append(text[begin:end])
+        return found
+
     def log_probability(self, text: str) -> float:
         """Log probability of the text's likeliest split into dictionary words (a unigram model,
         as jieba's own segmenter uses); an unknown character counts as a word seen once."""
@@ -53,6 +65,7 @@ class Lexicon:
             score = best[begin] + (costs.get(text[begin]) or self._unknown_cost)
             if score > best[begin + 1]:
                 best[begin + 1], start_of[begin + 1] = score, begin
+            # words_from's walk, inlined: this loop is the repair stage's hottest.
             for end in range(begin + 2, min(n, begin + _LONGEST_WORD) + 1):
                 cost = costs.get(text[begin:end], _NO_WORD)
                 if cost is _NO_WORD:

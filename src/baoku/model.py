@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 Span = tuple[int, int]
 """``(start, end)``: code-point offsets into the page text, end exclusive."""
@@ -75,18 +75,42 @@ class Flag(Model):
     message: str
 
 
+EntityType = Literal["person", "place", "organization", "date", "term"]
+
+
 class Entity(Model):
-    type: str
+    """A name, date or term the extract stage found. ``span`` points into the page's input text
+    (through the edits, as every span does); ``part`` and ``offsets`` place it in the repaired
+    text of the article part it is in (``Article.parts()[part].text[start:end]``)."""
+
+    type: EntityType
     text: str
     span: Span
+    part: int
+    offsets: Span
+    titles: list[str] = Field(default_factory=list, description="A person's offices as printed.")
+    role: Literal["reporter", "photographer"] | None = None
+    level: str | None = Field(None, description="A place's administrative level, when known.")
+    value: str | None = Field(None, description="A date as ISO date or ISO interval a/b.")
+
+
+FactKind = Literal["quantity", "percentage", "rank"]
 
 
 class Fact(Model):
+    """A figure the text claims: its number, unit and what it measures."""
+
+    kind: FactKind
     text: str
     span: Span
-    metric: str | None = None
-    value: float | None = None
+    part: int
+    offsets: Span
+    value: float | None = Field(None, description="The number, scaled: 873万 → 8730000.")
+    upper: float | None = Field(None, description="The upper end of a range (3至5年).")
     unit: str | None = None
+    metric: str | None = Field(None, description="What the figure measures: 永久基本农田.")
+    qualifiers: list[str] = Field(default_factory=list, description="累计, 新增, 超过 …")
+    scope: str | None = Field(None, description="A rank's field: 全省, 全国 …")
 
 
 class Article(Model):
@@ -114,6 +138,8 @@ class Article(Model):
     flags: list[Flag] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
     facts: list[Fact] = Field(default_factory=list)
+    terms: dict[str, int] = Field(default_factory=dict,
+                                  description="Policy terms and slogans, with their counts.")
 
     def parts(self) -> list[Part]:
         """Every annotated piece of the article, in page order."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import ids
+from .extract import extract_document
 from .model import Document, Page
 from .read import parse_file_name, read_text, split_pages
 from .repair import repair_document
@@ -31,8 +32,11 @@ STAGES: dict[str, Stage] = {
     "repair": Stage("repair", needs="articles whose parts hold the input text",
                     gives="column breaks joined, characters repaired as edits, doubts as flags",
                     run=repair_document),
+    "extract": Stage("extract", needs="articles, repaired or as read",
+                     gives="entities (people with titles, places, organizations, dates, terms), "
+                           "numeric facts, term counts", run=extract_document),
 }
-DEFAULT_STAGES = ("repair",)
+DEFAULT_STAGES = ("repair", "extract")
 
 
 def parse_text(text: str, *, source: str | None = None, paper: str | None = None,

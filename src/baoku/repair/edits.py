@@ -59,3 +59,20 @@ def without_overlaps(edits: Iterable[Edit]) -> list[Edit]:
             starts.insert(i, edit.span[0])
             kept.insert(i, edit)
     return kept
+
+
+def input_position(start: int, edits: list[Edit], offset: int, *, end: bool = False) -> int:
+    """Where ``offset`` in the repaired text of a part that starts at ``start`` in the input
+    lies in the input. A position inside an edit's replacement maps to the edit's start (or,
+    for the ``end`` of a span, its end); one at a deleted stretch maps past it, or for an
+    ``end``, before it. ``edits`` are the part's own, in text order."""
+    shift = 0  # input length minus repaired length of the edits passed so far
+    for edit in edits:
+        replaced_from = edit.span[0] - start - shift
+        replaced_to = replaced_from + len(edit.after)
+        if offset < replaced_from or (end and offset == replaced_from):
+            break
+        if offset < replaced_to or (end and offset == replaced_to and edit.after):
+            return edit.span[1] if end else edit.span[0]
+        shift += len(edit.before) - len(edit.after)
+    return start + offset + shift

@@ -1,0 +1,151 @@
+"""extract: people with their titles, places, organizations, dates, numeric facts and policy
+terms.
+
+Input: a parsed (and usually repaired) `Document`. Output: the same document with each
+article's ``entities``, ``facts`` and ``terms`` filled. Everything is found in the repaired text
+of one article part and points back into the input through the part's edits. `extract_text`
+does the same for a plain passage, for `baoku extract`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from ..model import Article, Document, Edit, Entity, Fact, Part
+from ..read import read_text
+from ..repair.edits import input_position
+from .dates import dates
+from .ner import NerModel, default_ner_model
+from .numbers import figures
+from .people import titles
+
+__all__ = ["Terms", "default_terms", "extract_article", "extract_document", "extract_text",
+           "read_terms"]
+
+_ATTRIBUTION = ("dateline", "byline", "credit")
+# A place's administrative level, told by how its name ends.
+_LEVELS = (("自治区", "province"), ("省", "province"), ("自治州", "prefecture"),
+           ("市", "city"), ("县", "county"), ("区", "district"), ("旗", "county"),
+           ("街道", "township"), ("镇", "township"), ("乡", "township"), ("社区", "village"),
+           ("村", "village"))
+
+
+class Terms:
+    """Policy terms and slogans, found as whole strings, longest first."""
+
+    def __init__(self, terms: list[str]):
+        self.terms = tuple(sorted(set(terms), key=len, reverse=True))
+        self._pattern = re.compile("|".join(map(re.escape, self.terms))) if self.terms else None
+
+    @classmethod
+    def from_text(cls, text: str) -> Terms:
+        """One term a line; blank lines and lines that start with # are skipped."""
+        return cls([line.strip() for line in text.splitlines()
+                    if line.strip() and not line.lstrip().startswith("#")])
+
+    def extend(self, text: str) -> Terms:
+        return Terms([*self.terms, *Terms.from_text(text).terms])
+
+    def find(self, text: str) -> list[tuple[int, int]]:
+        return [m.span() for m in self._pattern.finditer(text)] if self._pattern else []
+
+
+@cache
+def default_terms() -> Terms:
+    return Terms.from_text(resources.files(__package__).joinpath("terms.txt").read_text("utf-8"))
+
+
+def extract_document(document: Document, model: NerModel | None = None,
+                     terms: Terms | None = None) -> Document:
+    return document.model_copy(update={"pages": [
+        page.model_copy(update={"articles": [
+            extract_article(a, page.date or document.date, model, terms) for a in page.articles]})
+        for page in document.pages]})
+
+
+def extract_article(article: Article, issue_date: str | None = None,
+                    model: NerModel | None = None, terms: Terms | None = None) -> Article:
+    model, terms = model or default_ner_model(), terms or default_terms()
+    starts = [e.span[0] for e in article.edits]
+    entities: list[Entity] = []
+    facts: list[Fact] = []
+    counts: Counter[str] = Counter()
+    for index, part in enumerate(article.parts()):
+        own = article.edits[bisect.bisect_left(starts, part.span[0]):
+                            bisect.bisect_left(starts, part.span[1])]
+        place = _Placer(part, index, own)
+        if part.role in _ATTRIBUTION:
+            entities += _credited_people(article, part, place)
+            continue
+        found = extract_text(part.text, issue_date, model, terms)
+        entities += [place.entity(**e) for e in found["entities"] + found["dates"]]
+        facts += [place.fact(**f) for f in found["facts"]]
+        counts.update(found["terms"])
+    return article.model_copy(update={"entities": entities, "facts": facts,
+                                      "terms": dict(counts)})
+
+
+def extract_text(text: str, issue_date: str | None = None, model: NerModel | None = None,
+                 terms: Terms | None = None) -> dict:
+    """The entities (people with their titles, places with their level, organizations, policy
+    terms), dates, numeric facts and term counts of one passage, with offsets into it."""
+    model, terms = model or default_ner_model(), terms or default_terms()
+    entities = []
+    for start, end, kind in model.entities(text):
+        entity = {"type": kind, "start": start, "end": end, "text": text[start:end]}
+        if kind == "person":
+            entity["titles"] = titles(text, start)
+        elif kind == "place":
+            entity["level"] = next((level for suffix, level in _LEVELS
+                                    if text[start:end].endswith(suffix)), None)
+        entities.append(entity)
+    mentions = terms.find(text)
+    entities += [{"type": "term", "start": s, "end": e, "text": text[s:e]} for s, e in mentions]
+    found_dates = [{"type": "date", "start": d.start, "end": d.end, "text": text[d.start:d.end],
+                    "value": d.value} for d in dates(text, issue_date)]
+    facts = [{"kind": f.kind, "start": f.start, "end": f.end, "text": text[f.start:f.end],
+              "value": f.value, "upper": f.upper, "unit": f.unit, "metric": f.metric,
+              "qualifiers": f.qualifiers, "scope": f.scope} for f in figures(text)]
+    return {"text": text, "entities": sorted(entities, key=lambda e: (e["start"], e["end"])),
+            "dates": found_dates, "facts": facts,
+            "terms": dict(Counter(text[s:e] for s, e in mentions))}
+
+
+class _Placer:
+    """Turns offsets into a part's repaired text into model objects with input spans."""
+
+    def __init__(self, part: Part, index: int, edits: list[Edit]):
+        self.part, self.index, self.edits = part, index, edits
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        first = self.part.span[0]
+        return (input_position(first, self.edits, start),
+                input_position(first, self.edits, end, end=True))
+
+    def entity(self, *, start: int, end: int, **fields) -> Entity:
+        return Entity(span=self.span(start, end), part=self.index, offsets=(start, end), **fields)
+
+    def fact(self, *, start: int, end: int, **fields) -> Fact:
+        return Fact(span=self.span(start, end), part=self.index, offsets=(start, end), **fields)
+
+
+def _credited_people(article: Article, part: Part, place: _Placer) -> list[Entity]:
+    """Reporters and photographers, as the byline names them, where this part prints them."""
+    out = []
+    for role, names in (("reporter", article.byline.reporters),
+                        ("photographer", article.byline.photographers)):
+        for name in names:
+            for m in re.finditer(re.escape(name), part.text):
+                out.append(place.entity(type="person", start=m.start(), end=m.end(), text=name,
+                                        role=role))
+    return out
+
+
+def read_terms(path: Path) -> Terms:
+    """The shipped terms and those of a user's file, one a line."""
+    return default_terms().extend(read_text(path))

@@ -1,0 +1,50 @@
+"""A person's offices, as printed before the name: 市委书记刘运 holds 市委书记;
+市委委员、宣传部部长、市委教育工委书记杨建华 holds all three."""
+
+from __future__ import annotations
+
+import re
+
+import rjieba
+
+# The last word of an office: 书记, 部长, 主任 … A title is the run of nouns that ends in one.
+_OFFICE = ("书记|副书记|常委|委员|主席|副主席|主任|副主任|部长|副部长|局长|副局长|厅长|副厅长|省长|副省长|"
+           "市长|副市长|县长|副县长|区长|副区长|镇长|乡长|村长|总理|副总理|总统|副总统|首相|国务委员|"
+           "秘书长|会长|副会长|理事长|董事长|总经理|经理|总裁|总监|院长|副院长|校长|副校长|所长|社长|"
+           "行长|团长|队长|司令员|政委|主编|总编辑|大使|发言人|代表|教授|研究员|院士|主持人|负责人|"
+           "馆长|站长|处长|科长|组长|馆员|工程师|医生|医师|教练|运动员|演员|导演|记者|编辑|干部|"
+           "党员|专家|总工程师|审判长|检察长|法官|律师")
+_ENDS_IN_OFFICE = re.compile(rf"(?:{_OFFICE})$")
+_NOUN_TAGS = ("n", "nt", "ns", "nz", "j", "b", "vn", "nr")  # a title's words; nr: 宣传部 reads so
+_LIST_MARK = "、"
+
+
+def titles(text: str, name_start: int) -> list[str]:
+    """The offices printed right before the name at ``name_start``, in order."""
+    found: list[str] = []
+    end = name_start
+    while True:
+        title = _title_ending_at(text, end)
+        if not title:
+            break
+        found.insert(0, title)
+        end -= len(title)
+        if end == 0 or text[end - 1] != _LIST_MARK:
+            break
+        end -= 1
+    return found
+
+
+def _title_ending_at(text: str, end: int) -> str:
+    left = text[max(0, end - 16):end]
+    if not _ENDS_IN_OFFICE.search(left):
+        return ""
+    words = rjieba.tag(left)
+    title = ""
+    for word, tag in reversed(words):
+        if not title or (tag.startswith(_NOUN_TAGS) and word != _LIST_MARK):
+            title = word + title
+        else:
+            break
+    # The office word itself may have been read as part of a longer word; keep what ends in it.
+    return title if _ENDS_IN_OFFICE.search(title) else ""

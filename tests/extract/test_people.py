@@ -1,0 +1,22 @@
+from baoku.extract.people import titles
+
+
+def at(text, name):
+    return titles(text, text.index(name))
+
+
+def test_one_title():
+    assert at("市委书记刘运主持并讲话", "刘运") == ["市委书记"]
+
+
+def test_titles_listed_with_a_pause_mark():
+    assert at("市委委员、宣传部部长、市委教育工委书记杨建华出席", "杨建华") == [
+        "市委委员", "宣传部部长", "市委教育工委书记"]
+
+
+def test_the_verb_before_the_title_is_not_part_of_it():
+    assert at("会见了市委书记刘运", "刘运") == ["市委书记"]
+
+
+def test_no_title():
+    assert at("他和张三一起去了", "张三") == []
