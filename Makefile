@@ -36,7 +36,7 @@ bench: $(STAMP)  ## pages/s and peak memory of parse
 train: $(STAMP)  ## retrain the shipped models: line tagger and join model, entity model
 	$(BIN)/baoku train $(GOLD) --out src/baoku/segment/tagger.json \
 		--joins-out src/baoku/repair/joins.json
-	$(BIN)/baoku train-ner $(NER) --out src/baoku/extract/ner.crfsuite
+	$(BIN)/baoku train-ner $(NER) --out src/baoku/extract/ner.npz
 
 schema: $(STAMP)  ## rewrite the published schema after a reviewed model change
 	$(BIN)/baoku schema > src/baoku/schema/parse.v1.json

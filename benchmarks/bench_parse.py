@@ -1,4 +1,4 @@
-"""Parse speed on one core, with and without repair, and peak memory:
+"""Parse speed on one core, stage by stage, and peak memory:
 ``python benchmarks/bench_parse.py FOLDER``."""
 
 from __future__ import annotations
@@ -9,6 +9,9 @@ import time
 from pathlib import Path
 
 from baoku.pipeline import DEFAULT_STAGES, parse_file
+
+# Each run parses the folder with the stages up to one more of the default ones.
+RUNS = {"segment only": (), "+ repair": ("repair",), "+ extract (the default)": DEFAULT_STAGES}
 
 
 def seconds(files: list[Path], stages: tuple[str, ...]) -> float:
@@ -25,14 +28,18 @@ def main(folder: Path, rounds: int = 3) -> None:
     pages = sum(len(parse_file(path).pages) for path in files)  # also loads the models
     # The best of a few interleaved rounds: on a shared machine the slow rounds measure the
     # neighbours, not the code.
-    bare = repaired = float("inf")
+    best = dict.fromkeys(RUNS, float("inf"))
     for _ in range(rounds):
-        bare = min(bare, seconds(files, ()))
-        repaired = min(repaired, seconds(files, DEFAULT_STAGES))
+        for name, stages in RUNS.items():
+            best[name] = min(best[name], seconds(files, stages))
+    base = best["segment only"]
+    print(f"parse of {pages} pages on one core:")
+    for name, taken in best.items():
+        added = f"  ({100 * (taken - base) / base:+.0f}% on segmenting)" if taken != base else ""
+        print(f"  {name:<24} {taken:6.2f} s = {pages / taken:5.0f} pages/s{added}")
+    repair_share = (best["+ repair"] - base) / base
+    print(f"repair adds {100 * repair_share:.0f}% to parse time without it")
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"parse without repair: {pages} pages in {bare:.2f} s = {pages / bare:.0f} pages/s on one core")
-    print(f"parse with repair:    {pages} pages in {repaired:.2f} s = {pages / repaired:.0f} pages/s "
-          f"(repair adds {100 * (repaired - bare) / bare:.0f}%)")
     print(f"peak memory (max RSS): {peak_mb:.0f} MB")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 from enum import StrEnum
@@ -89,7 +90,7 @@ def extract_passages(
     = "jsonl",
 ) -> None:
     """Entities, dates, numeric facts and policy terms of each passage, a JSON line each."""
-    from .extract import default_terms, extract_text, read_terms
+    from .extract import default_terms, extract_texts, read_terms
 
     if format != "jsonl":
         _fail(f"--format {format}: extract writes jsonl only")
@@ -99,10 +100,10 @@ def extract_passages(
         raise typer.Exit(2)
     try:
         known = read_terms(terms) if terms else default_terms()
-        lines = sys.stdin if file == "-" else _read_lines(Path(file))
-        for line in lines:
-            passage = line.rstrip("\r\n")
-            typer.echo(json.dumps(extract_text(passage, date, terms=known), ensure_ascii=False))
+        lines = sys.stdin if file == "-" else iter(_read_lines(Path(file)))
+        while batch := [line.rstrip("\r\n") for line in itertools.islice(lines, 512)]:
+            for found in extract_texts(batch, date, terms=known):
+                typer.echo(json.dumps(found, ensure_ascii=False))
     except BaokuError as e:
         _fail(e.message)
         raise typer.Exit(1) from None
@@ -178,7 +179,7 @@ def train(
 @app.command("train-ner")
 def train_ner(
     sentences: Annotated[Path, typer.Argument(help="NER sentences, a JSON line each.")],
-    out: Annotated[Path, typer.Option(help="Where to write the entity model.")],
+    out: Annotated[Path, typer.Option(help="Where to write the entity model (.npz).")],
 ) -> None:
     """Train the people/places/organizations model on sentences in the People's Daily NER
     format: {"text": …, "entities": [[start, end, type], …]}."""
@@ -186,7 +187,7 @@ def train_ner(
     from .extract.train import read_sentences
 
     try:
-        train_ner_model(read_sentences(sentences), out)
+        train_ner_model(read_sentences(sentences)).save(out)
     except BaokuError as e:
         _fail(e.message)
         raise typer.Exit(1) from None

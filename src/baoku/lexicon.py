@@ -1,12 +1,13 @@
 """Word frequencies and parts of speech from jieba's dictionary (its pip package ships it).
 
 Loaded once, on first use: about a second and 80 MB. The repair rules ask it which of two
-readings is better Chinese; extraction asks it what a word is.
+readings is better Chinese, and what part of speech a word read twice is.
 """
 
 from __future__ import annotations
 
 import math
+import sys
 from functools import cache
 from importlib import resources
 
@@ -15,38 +16,23 @@ _NO_WORD = object()  # what the costs give for text that begins no word
 
 
 class Lexicon:
-    def __init__(self, frequencies: dict[str, int], parts_of_speech: dict[str, str]):
-        self._frequencies = frequencies
+    def __init__(self, log_frequencies: dict[str, float | None], total: int,
+                 parts_of_speech: dict[str, str]):
+        # The log frequency of each word a split can use; None for a beginning of words that is
+        # none itself, so that a split stops reading on as soon as no word can come of it.
+        self._log_frequencies = log_frequencies
+        self._log_total = math.log(total)
         self._parts_of_speech = parts_of_speech
-        log_total = math.log(sum(frequencies.values()))
-        # The cost of each word a split can use; None for a beginning of words that is none
-        # itself, so that a split stops reading on as soon as no word can come of it.
-        short = [word for word in frequencies if len(word) <= _LONGEST_WORD]
-        self._costs: dict[str, float | None] = dict.fromkeys(
-            {word[:end] for word in short for end in range(1, len(word))})
-        self._costs.update((word, math.log(frequencies[word]) - log_total)
-                           for word in short if frequencies[word])
-        self._unknown_cost = -log_total  # an unknown character counts as seen once
 
     def frequency(self, word: str) -> int:
-        return self._frequencies.get(word, 0)
+        """How often the dictionary saw a word of up to six characters (0 for longer ones)."""
+        log_frequency = self._log_frequencies.get(word)
+        return round(math.exp(log_frequency)) if log_frequency is not None else 0
 
     def part_of_speech(self, word: str) -> str | None:
         """jieba's tag: ``n`` noun, ``v`` verb, ``vn`` verbal noun, ``a`` adjective, ``m``
         numeral …; None for a word it does not know."""
         return self._parts_of_speech.get(word)
-
-    def words_from(self, text: str, begin: int) -> list[str]:
-        """The dictionary words of two to six characters that ``text`` has at ``begin``,
-        shortest first."""
-        found = []
-        for end in range(begin + 2, min(len(text), begin + _LONGEST_WORD) + 1):
-            cost = self._costs.get(text[begin:end], _NO_WORD)
-            if cost is _NO_WORD:
-                break
-            if cost is not None:
-                found.append(text[begin:end])
-        return found
 
     def log_probability(self, text: str) -> float:
         """Log probability of the text's likeliest split into dictionary words (a unigram model,
@@ -58,20 +44,21 @@ class Lexicon:
         return self._best_split(text)[1]
 
     def _best_split(self, text: str) -> tuple[float, list[str]]:
-        n, costs = len(text), self._costs
+        # A word's cost is its log probability, log frequency - log total; an unknown
+        # character counts as seen once, at cost -log total.
+        n, known, per_word = len(text), self._log_frequencies, self._log_total
         best = [0.0] + [-math.inf] * n
         start_of = list(range(-1, n))  # each character a word of its own, known or not
         for begin in range(n):
-            score = best[begin] + (costs.get(text[begin]) or self._unknown_cost)
+            score = best[begin] + (known.get(text[begin]) or 0.0) - per_word
             if score > best[begin + 1]:
                 best[begin + 1], start_of[begin + 1] = score, begin
-            # words_from's walk, inlined: this loop is the repair stage's hottest.
             for end in range(begin + 2, min(n, begin + _LONGEST_WORD) + 1):
-                cost = costs.get(text[begin:end], _NO_WORD)
-                if cost is _NO_WORD:
+                log_frequency = known.get(text[begin:end], _NO_WORD)
+                if log_frequency is _NO_WORD:
                     break
-                if cost is not None and best[begin] + cost > best[end]:
-                    best[end], start_of[end] = best[begin] + cost, begin
+                if log_frequency is not None and best[begin] + log_frequency - per_word > best[end]:
+                    best[end], start_of[end] = best[begin] + log_frequency - per_word, begin
         words, end = [], n
         while end > 0:
             words.append(text[start_of[end]:end])
@@ -81,7 +68,17 @@ class Lexicon:
 
 @cache
 def lexicon() -> Lexicon:
-    text = (resources.files("jieba") / "dict.txt").read_text(encoding="utf-8")
-    fields = text.split()
-    words = fields[0::3]
-    return Lexicon(dict(zip(words, map(int, fields[1::3]))), dict(zip(words, fields[2::3])))
+    log_frequencies: dict[str, float | None] = {}
+    parts_of_speech: dict[str, str] = {}
+    total = 0
+    with (resources.files("jieba") / "dict.txt").open(encoding="utf-8") as lines:
+        for line in lines:  # a line at a time: the whole file split at once doubles the peak
+            word, frequency, tag = line.split()
+            parts_of_speech[word] = sys.intern(tag)  # a few dozen tags, kept once each
+            total += int(frequency)
+            if len(word) <= _LONGEST_WORD:
+                for end in range(1, len(word)):
+                    log_frequencies.setdefault(word[:end], None)
+                if int(frequency):
+                    log_frequencies[word] = math.log(int(frequency))
+    return Lexicon(log_frequencies, total, parts_of_speech)

@@ -24,8 +24,8 @@ from .ner import NerModel, default_ner_model
 from .numbers import figures
 from .people import titles
 
-__all__ = ["Terms", "default_terms", "extract_article", "extract_document", "extract_text",
-           "read_terms"]
+__all__ = ["Terms", "default_terms", "extract_articles", "extract_document", "extract_text",
+           "extract_texts", "read_terms"]
 
 _ATTRIBUTION = ("dateline", "byline", "credit")
 # A place's administrative level, told by how its name ends.
@@ -63,40 +63,67 @@ def default_terms() -> Terms:
 def extract_document(document: Document, model: NerModel | None = None,
                      terms: Terms | None = None) -> Document:
     return document.model_copy(update={"pages": [
-        page.model_copy(update={"articles": [
-            extract_article(a, page.date or document.date, model, terms) for a in page.articles]})
+        page.model_copy(update={"articles": extract_articles(
+            page.articles, page.date or document.date, model, terms)})
         for page in document.pages]})
 
 
-def extract_article(article: Article, issue_date: str | None = None,
-                    model: NerModel | None = None, terms: Terms | None = None) -> Article:
-    model, terms = model or default_ner_model(), terms or default_terms()
+def extract_articles(articles: list[Article], issue_date: str | None = None,
+                     model: NerModel | None = None, terms: Terms | None = None) -> list[Article]:
+    """The articles (of one page, say) with entities, facts and terms; their texts are read
+    in one batch."""
+    parts = [(a, index, part) for a in articles for index, part in enumerate(a.parts())
+             if part.role not in _ATTRIBUTION]
+    found = iter(extract_texts([part.text for _, _, part in parts], issue_date, model, terms))
+    by_article: dict[str, list[tuple[int, Part, dict]]] = {a.id: [] for a in articles}
+    for article, index, part in parts:
+        by_article[article.id].append((index, part, next(found)))
+    return [_with_extraction(a, by_article[a.id]) for a in articles]
+
+
+def _with_extraction(article: Article, found: list[tuple[int, Part, dict]]) -> Article:
     starts = [e.span[0] for e in article.edits]
+
+    def placer(index: int, part: Part) -> _Placer:
+        own = article.edits[bisect.bisect_left(starts, part.span[0]):
+                            bisect.bisect_left(starts, part.span[1])]
+        return _Placer(part, index, own)
+
     entities: list[Entity] = []
     facts: list[Fact] = []
     counts: Counter[str] = Counter()
+    for index, part, passage in found:
+        place = placer(index, part)
+        entities += [place.entity(**e) for e in passage["entities"] + passage["dates"]]
+        facts += [place.fact(**f) for f in passage["facts"]]
+        counts.update(passage["terms"])
     for index, part in enumerate(article.parts()):
-        own = article.edits[bisect.bisect_left(starts, part.span[0]):
-                            bisect.bisect_left(starts, part.span[1])]
-        place = _Placer(part, index, own)
         if part.role in _ATTRIBUTION:
-            entities += _credited_people(article, part, place)
-            continue
-        found = extract_text(part.text, issue_date, model, terms)
-        entities += [place.entity(**e) for e in found["entities"] + found["dates"]]
-        facts += [place.fact(**f) for f in found["facts"]]
-        counts.update(found["terms"])
-    return article.model_copy(update={"entities": entities, "facts": facts,
-                                      "terms": dict(counts)})
+            entities += _credited_people(article, part, placer(index, part))
+    return article.model_copy(update={
+        "entities": sorted(entities, key=lambda e: e.span), "facts": facts,
+        "terms": dict(counts)})
 
 
 def extract_text(text: str, issue_date: str | None = None, model: NerModel | None = None,
                  terms: Terms | None = None) -> dict:
     """The entities (people with their titles, places with their level, organizations, policy
     terms), dates, numeric facts and term counts of one passage, with offsets into it."""
+    return extract_texts([text], issue_date, model, terms)[0]
+
+
+def extract_texts(texts: list[str], issue_date: str | None = None, model: NerModel | None = None,
+                  terms: Terms | None = None) -> list[dict]:
+    """`extract_text` for many passages, their names found in one batch."""
     model, terms = model or default_ner_model(), terms or default_terms()
+    return [_passage(text, names, issue_date, terms)
+            for text, names in zip(texts, model.entities_of(texts))]
+
+
+def _passage(text: str, names: list[tuple[int, int, str]], issue_date: str | None,
+             terms: Terms) -> dict:
     entities = []
-    for start, end, kind in model.entities(text):
+    for start, end, kind in names:
         entity = {"type": kind, "start": start, "end": end, "text": text[start:end]}
         if kind == "person":
             entity["titles"] = titles(text, start)

@@ -12,6 +12,7 @@ from .numbers import number
 
 _N = r"[\d零〇一二三四五六七八九十两]+"
 _DATE = re.compile(
+    r"(?=[\d零〇一二三四五六七八九十两今去明前第上下])"  # fail at once where no date can start
     rf"(?:(?P<year>\d{{4}}|[零〇一二三四五六七八九]{{4}})年|(?P<relative_year>今年|去年|明年|前年))?"
     rf"(?:(?P<month>{_N})月(?:(?P<day>{_N})日)?"
     rf"|第(?P<quarter>[一二三四1-4])季度|前(?P<quarters>[一二三1-3])季度"

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import re
 
-import rjieba
-
 # The last word of an office: 书记, 部长, 主任 … A title is the run of nouns that ends in one.
 _OFFICE = ("书记|副书记|常委|委员|主席|副主席|主任|副主任|部长|副部长|局长|副局长|厅长|副厅长|省长|副省长|"
            "市长|副市长|县长|副县长|区长|副区长|镇长|乡长|村长|总理|副总理|总统|副总统|首相|国务委员|"
@@ -15,8 +13,13 @@ _OFFICE = ("书记|副书记|常委|委员|主席|副主席|主任|副主任|部
            "馆长|站长|处长|科长|组长|馆员|工程师|医生|医师|教练|运动员|演员|导演|记者|编辑|干部|"
            "党员|专家|总工程师|审判长|检察长|法官|律师")
 _ENDS_IN_OFFICE = re.compile(rf"(?:{_OFFICE})$")
-_NOUN_TAGS = ("n", "nt", "ns", "nz", "j", "b", "vn", "nr")  # a title's words; nr: 宣传部 reads so
 _LIST_MARK = "、"
+_HAN = re.compile("[\u4e00-\u9fff]")
+# What a title does not hold: function characters, and verbs that come before an office holder.
+_STOP_CHARACTERS = frozenset("了的在和与及同是为由向对将把被让请等就也又都跟给从")
+_STOP_WORDS = ("会见", "会晤", "主持", "出席", "陪同", "参加", "看望", "慰问", "调研", "表示", "指出",
+               "强调", "介绍", "说", "任命", "担任", "现任", "曾任", "原", "邀请", "接见", "听取",
+               "宣布", "签署", "致信", "致电", "获悉")
 
 
 def titles(text: str, name_start: int) -> list[str]:
@@ -36,15 +39,13 @@ def titles(text: str, name_start: int) -> list[str]:
 
 
 def _title_ending_at(text: str, end: int) -> str:
-    left = text[max(0, end - 16):end]
-    if not _ENDS_IN_OFFICE.search(left):
+    """The title that ends at ``end``: an office word and the han characters before it, back
+    to a mark, a function character or a verb of meeting (会见了市委书记: 市委书记)."""
+    office = _ENDS_IN_OFFICE.search(text, max(0, end - 8), end)
+    if not office:
         return ""
-    words = rjieba.tag(left)
-    title = ""
-    for word, tag in reversed(words):
-        if not title or (tag.startswith(_NOUN_TAGS) and word != _LIST_MARK):
-            title = word + title
-        else:
-            break
-    # The office word itself may have been read as part of a longer word; keep what ends in it.
-    return title if _ENDS_IN_OFFICE.search(title) else ""
+    start = office.start()
+    while start > 0 and _HAN.match(text[start - 1]) and text[start - 1] not in _STOP_CHARACTERS \
+            and not text.endswith(_STOP_WORDS, 0, start):
+        start -= 1
+    return text[start:end]
