@@ -187,7 +187,9 @@ def train_ner(
     from .extract.train import read_sentences
 
     try:
-        train_ner_model(read_sentences(sentences)).save(out)
+        model = train_ner_model(read_sentences(sentences))
+        model.trained_on = sentences.name
+        model.save(out)
     except BaokuError as e:
         _fail(e.message)
         raise typer.Exit(1) from None
@@ -211,8 +213,13 @@ def evaluate_ner(
     except BaokuError as e:
         _fail(e.message)
         raise typer.Exit(1) from None
-    scores = cross_validate_ner(gold) if cross_validate else score_ner(default_ner_model(), gold)
-    how = "5-fold cross-validated" if cross_validate else "shipped model"
+    if cross_validate:
+        scores, how = cross_validate_ner(gold), "5-fold cross-validated: each fold held out"
+    else:
+        model = default_ner_model()
+        scores = score_ner(model, gold)
+        how = ("shipped model, in-sample: it was trained on these sentences; see --cross-validate"
+               if model.trained_on == sentences.name else "shipped model, held out")
     typer.echo(f"{sentences}  ({len(gold)} sentences, {how})")
     typer.echo(f"  {'':<14}{'precision':>10}{'recall':>10}{'f1':>10}")
     for kind in (*TYPES, None):

@@ -20,3 +20,12 @@ def test_the_verb_before_the_title_is_not_part_of_it():
 
 def test_no_title():
     assert at("他和张三一起去了", "张三") == []
+
+
+def test_an_office_after_the_name():
+    text = "林晓舟书记指出"
+    assert titles(text, 0, 3) == ["书记"]
+
+
+def test_a_rank_below_the_office():
+    assert at("省农业农村厅二级巡视员刘成海出席", "刘成海") == ["省农业农村厅二级巡视员"]

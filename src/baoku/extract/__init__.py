@@ -97,9 +97,10 @@ def _with_extraction(article: Article, found: list[tuple[int, Part, dict]]) -> A
         entities += [place.entity(**e) for e in passage["entities"] + passage["dates"]]
         facts += [place.fact(**f) for f in passage["facts"]]
         counts.update(passage["terms"])
-    for index, part in enumerate(article.parts()):
-        if part.role in _ATTRIBUTION:
-            entities += _credited_people(article, part, placer(index, part))
+    credited = [e for index, part in enumerate(article.parts())
+                for e in _credited_people(article, part, placer(index, part))]
+    spans = {e.span for e in credited}
+    entities = [e for e in entities if e.span not in spans] + credited
     return article.model_copy(update={
         "entities": sorted(entities, key=lambda e: e.span), "facts": facts,
         "terms": dict(counts)})
@@ -126,7 +127,7 @@ def _passage(text: str, names: list[tuple[int, int, str]], issue_date: str | Non
     for start, end, kind in names:
         entity = {"type": kind, "start": start, "end": end, "text": text[start:end]}
         if kind == "person":
-            entity["titles"] = titles(text, start)
+            entity["titles"] = titles(text, start, end)
         elif kind == "place":
             entity["level"] = next((level for suffix, level in _LEVELS
                                     if text[start:end].endswith(suffix)), None)
@@ -162,15 +163,20 @@ class _Placer:
 
 
 def _credited_people(article: Article, part: Part, place: _Placer) -> list[Entity]:
-    """Reporters and photographers, as the byline names them, where this part prints them."""
+    """Reporters and photographers, as the byline names them, where this part prints them: a
+    byline or credit line, or the end of a paragraph that closes with one (本报记者 石莹 综合整理)."""
     out = []
     for role, names in (("reporter", article.byline.reporters),
                         ("photographer", article.byline.photographers)):
         for name in names:
             for m in re.finditer(re.escape(name), part.text):
-                out.append(place.entity(type="person", start=m.start(), end=m.end(), text=name,
-                                        role=role))
+                if part.role in _ATTRIBUTION or _CREDIT_WORD.search(part.text, 0, m.start()):
+                    out.append(place.entity(type="person", start=m.start(), end=m.end(),
+                                            text=name, role=role))
     return out
+
+
+_CREDIT_WORD = re.compile(r"(?:记者|通讯员|摄影|摄)[^，。；]{0,12}$")
 
 
 def read_terms(path: Path) -> Terms:

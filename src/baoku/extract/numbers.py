@@ -43,7 +43,8 @@ _CLAUSE_END = re.compile(r"[，。；：！？、,;:!?（）()]")
 # Words that end a metric phrase on its left: verbs of change and the numbers' own qualifiers.
 _METRIC_STOP = re.compile(
     r"(?:同比增长|同比下降|分别为|分别|增长|下降|提高|减少|增加|累计|新增|超过|达到|突破|升至|降至|"
-    r"实现|完成|共计|总计|合计|不少于|不低于|位居|近|约|共|达|为|是|有|至|由|从|比|较|居|列)+$")
+    r"实现|完成|共计|总计|合计|不少于|不低于|位居|增至|近|约|共|达|为|是|有|至|由|从|比|较|居|列|均|增|"
+    r"超)+$")
 
 
 @dataclass
@@ -146,12 +147,15 @@ _NOUN_AFTER = re.compile(rf"(?:的)?([{_HAN}]{{2,4}}?)(?=参加|参与|参会|�
 
 
 def _noun_phrase(text: str) -> str:
-    """What follows the clause's last verb, pronoun or preposition (全市划定|永久基本农田),
-    or the whole text when nothing would be left."""
+    """What follows the clause's last verb, pronoun or preposition (全市划定|永久基本农田);
+    the whole text when that is the last word (城镇居民人均可支配收入), nothing when the text
+    is a single such word (对3389株: the metric comes after the figure)."""
     words = rjieba.tag(text)
     cut = max((i + 1 for i, (_, tag) in enumerate(words) if tag in ("v", "r", "p", "c")),
               default=0)
-    return "".join(w for w, _ in words[cut:]) or text
+    if cut < len(words):
+        return "".join(w for w, _ in words[cut:])
+    return text if len(words) > 1 else ""
 
 
 def _longest_only(words: list[str]) -> list[str]:

@@ -11,8 +11,11 @@ _OFFICE = ("书记|副书记|常委|委员|主席|副主席|主任|副主任|部
            "秘书长|会长|副会长|理事长|董事长|总经理|经理|总裁|总监|院长|副院长|校长|副校长|所长|社长|"
            "行长|团长|队长|司令员|政委|主编|总编辑|大使|发言人|代表|教授|研究员|院士|主持人|负责人|"
            "馆长|站长|处长|科长|组长|馆员|工程师|医生|医师|教练|运动员|演员|导演|记者|编辑|干部|"
-           "党员|专家|总工程师|审判长|检察长|法官|律师")
+           "党员|专家|总工程师|审判长|检察长|法官|律师|巡视员|调研员|讲解员|辅导员|护士长|老师|教师|"
+           "书记员|指导员|理事|监事|秘书")
 _ENDS_IN_OFFICE = re.compile(rf"(?:{_OFFICE})$")
+# Offices that may follow the name instead (习近平总书记, 李四院士).
+_OFFICE_AFTER_NAME = re.compile("总书记|主席|总理|委员长|院士|教授|书记|市长|省长|部长|县长|区长")
 _LIST_MARK = "、"
 _HAN = re.compile("[\u4e00-\u9fff]")
 # What a title does not hold: function characters, and verbs that come before an office holder.
@@ -22,8 +25,9 @@ _STOP_WORDS = ("会见", "会晤", "主持", "出席", "陪同", "参加", "看�
                "宣布", "签署", "致信", "致电", "获悉")
 
 
-def titles(text: str, name_start: int) -> list[str]:
-    """The offices printed right before the name at ``name_start``, in order."""
+def titles(text: str, name_start: int, name_end: int | None = None) -> list[str]:
+    """The offices printed right before the name at ``name_start``, in order, and one printed
+    right after it (习近平总书记) when ``name_end`` is given."""
     found: list[str] = []
     end = name_start
     while True:
@@ -35,7 +39,8 @@ def titles(text: str, name_start: int) -> list[str]:
         if end == 0 or text[end - 1] != _LIST_MARK:
             break
         end -= 1
-    return found
+    after = _OFFICE_AFTER_NAME.match(text, name_end) if name_end is not None else None
+    return found + [after.group()] if after else found
 
 
 def _title_ending_at(text: str, end: int) -> str:
