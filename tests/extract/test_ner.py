@@ -26,3 +26,11 @@ def test_texts_read_in_one_batch_get_the_entities_they_get_alone():
 def test_empty_text_has_no_entities():
     assert default_ner_model().entities("") == []
     assert default_ner_model().entities("   ") == []
+
+
+def test_a_name_that_is_a_common_word():
+    def people(text):
+        return [text[s:e] for s, e, kind in default_ner_model().entities(text) if kind == "person"]
+
+    assert people("副市长高峰出席会议并讲话。") == ["高峰"]
+    assert people("今年客流迎来高峰。") == []
