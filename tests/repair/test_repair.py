@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from baoku.pipeline import parse_text
+from baoku.pipeline import parse_file, parse_text
 from baoku.repair import undo
 from baoku.validate import check_document
 
@@ -51,3 +51,22 @@ def test_no_repair_keeps_the_text_as_read():
     (repaired,) = parse_text(text).pages[0].articles
     assert [p.text for p in repaired.paragraphs] == [
         "会议指出，全市要重要打通“断头路”“瓶颈路”35条，建成过街天桥20座。"]
+
+
+def test_weifang_defects_are_repaired_or_flagged_and_good_text_kept():
+    document = parse_file(need_samples() / "weifang-daily-2025-10-29.txt")
+    articles = [a for page in document.pages for a in page.articles]
+    text = "\n".join(p.text for a in articles for p in a.parts())
+    changed = {(e.rule, e.before) for a in articles for e in a.edits}
+    flagged = {(f.kind, f.text) for a in articles for f in a.flags}
+    assert "近期重要讲话" in text and "重要重要" not in text
+    assert ("doubled-boundary", "了") in changed  # 充分体现了 / 了以习近平同志…
+    assert "PM2.5" in text and "PM_{" not in text and "₁₀" not in text
+    assert any(kind == "doubled-word" and "洽谈洽谈" in t for kind, t in flagged)
+    assert any(kind == "repeated-name" and "李春信" in t for kind, t in flagged)
+    assert ("implausible-number", "2015平方米") in flagged
+    assert ("implausible-number", "238万套") in flagged
+    assert any(kind == "truncated" for kind, _ in flagged)
+    # Correct text that looks like a defect stays as printed.
+    assert "成就干部的干部、服务人才的人才" in text
+    assert "一等奖、二等奖、三等奖" in text
