@@ -45,7 +45,7 @@ _CLAUSE_MARKS = frozenset("，。、；：！？（）“”《》,;:!?()")
 _AHEAD = 4  # how many words ahead an organization word still counts
 # What is decoded as one sequence: a clause. No name holds a comma, and short sequences decode
 # together in fewer steps.
-_CLAUSE = re.compile(r"[^。！？；，!?;,\n]*[。！？；，!?;,]?")
+_CLAUSE = re.compile(r"[^。！？；，、：!?;,:\n]*[。！？；，、：!?;,:]?")
 
 
 def _allowed() -> np.ndarray:
@@ -97,7 +97,7 @@ def _word_arrays(text: str) -> tuple[np.ndarray, ...]:
     lengths = np.fromiter(map(len, words), dtype=np.int64, count=n)
     tag_codes = _TAG_CODES.of((*tags, _EDGE_TAG))
     word_codes = _WORD_CODES.of(words)
-    ahead = _organization_ahead(words, tag_codes[:-1])
+    ahead = _organization_ahead(word_codes & _KIND, tag_codes[:-1])
     index = np.repeat(np.arange(n), lengths)
     k = np.arange(len(text)) - (np.cumsum(lengths) - lengths)[index]
     length = lengths[index]
@@ -106,35 +106,35 @@ def _word_arrays(text: str) -> tuple[np.ndarray, ...]:
             tag_codes[index + 1], np.minimum(length, 5).astype(np.uint64), ahead[index])
 
 
-def _short_word_code(word: str) -> int:
-    """A word's own code; longer words, mostly names and idioms, share one."""
-    return _stable_hash(word) if len(word) <= 4 else 0
+_ORGANIZATION, _MARK = np.uint64(1), np.uint64(2)
+_KIND = np.uint64(3)
 
 
-def _organization_word(word: str) -> int:
-    return int(word[-1] in _ORGANIZATION_END or word.endswith(_ORGANIZATION_WORDS))
+def _word_code(word: str) -> int:
+    """A word's own code (longer words, mostly names and idioms, share one) with its kind in
+    the low bits: an organization's last word, a clause mark, or neither."""
+    kind = 2 if word in _CLAUSE_MARKS else int(
+        word[-1] in _ORGANIZATION_END or word.endswith(_ORGANIZATION_WORDS))
+    return ((_stable_hash(word) if len(word) <= 4 else 0) << 2) | kind
 
 
 _TAG_CODES = _Codes(_stable_hash)
-_WORD_CODES = _Codes(_short_word_code)
-_ORGANIZATION_WORDS_SEEN = _Codes(_organization_word)
-_MARKS_SEEN = _Codes(lambda word: int(word in _CLAUSE_MARKS))
+_WORD_CODES = _Codes(_word_code)
 _VERB = _stable_hash("v")
 
 
-def _organization_ahead(words: tuple[str, ...], tag_codes: np.ndarray) -> np.ndarray:
+def _organization_ahead(kinds: np.ndarray, tag_codes: np.ndarray) -> np.ndarray:
     """For each word, 1 + how many words ahead an organization word (not a verb) ends within
     its clause (at most `_AHEAD`), or 0 for none."""
-    n = len(words)
+    n = len(kinds)
     position = np.arange(n)
     never = n + _AHEAD + 1
-    organization = (_ORGANIZATION_WORDS_SEEN.of(words) == 1) & (tag_codes != _VERB)
-    mark = _MARKS_SEEN.of(words) == 1
+    organization = (kinds == _ORGANIZATION) & (tag_codes != _VERB)
 
     def next_of(where: np.ndarray) -> np.ndarray:
         return np.minimum.accumulate(np.where(where, position, never)[::-1])[::-1]
 
-    next_organization, next_mark = next_of(organization), next_of(mark)
+    next_organization, next_mark = next_of(organization), next_of(kinds == _MARK)
     found = (next_organization < next_mark) & (next_organization < never)
     return np.where(found, 1 + np.minimum(next_organization - position, _AHEAD),
                     0).astype(np.uint64)
@@ -182,10 +182,19 @@ def spans(tags: list[str]) -> list[tuple[int, int, str]]:
 
 
 class NerModel:
-    def __init__(self, emissions: np.ndarray, transitions: np.ndarray, trained_on: str = ""):
-        self.emissions = emissions  # (buckets, labels)
-        self.transitions = transitions  # (labels + start, labels)
-        self.trained_on = trained_on  # the name of the file of sentences, when known
+    """Weights of the feature buckets that have any, ``weights[i]`` for bucket
+    ``buckets[i]``; the transitions (labels + start, labels); the name of the file of sentences
+    it was trained on, when known."""
+
+    def __init__(self, buckets: np.ndarray, weights: np.ndarray, transitions: np.ndarray,
+                 trained_on: str = ""):
+        self.buckets, self.transitions, self.trained_on = buckets, transitions, trained_on
+        # Row 0 is the zeros of every bucket without weights: a third of the memory of a full
+        # table, and single-precision sums, which numpy does much faster than half-precision.
+        self._row_of = np.zeros(_BUCKETS, dtype=np.uint32)
+        self._row_of[buckets] = np.arange(1, len(buckets) + 1, dtype=np.uint32)
+        self._weights = np.vstack([np.zeros((1, len(LABELS)), dtype=np.float32),
+                                   weights.astype(np.float32)])
 
     def entities(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, type) of the people, places and organizations in ``text``."""
@@ -209,52 +218,52 @@ class NerModel:
 
     def scores(self, ids: np.ndarray) -> np.ndarray:
         """Each character's score for each label: the sum of its features' weights."""
-        total = self.emissions.take(ids[0], axis=0).astype(np.float32)
-        for row in ids[1:]:
-            total += self.emissions.take(row, axis=0)  # take: several times faster than [ ]
+        rows = self._row_of.take(ids)
+        total = self._weights.take(rows[0], axis=0)
+        for row in rows[1:]:
+            total += self._weights.take(row, axis=0)  # take: several times faster than [ ]
         return total
 
     def _viterbi(self, emissions: list[np.ndarray]) -> tuple[list[int], np.ndarray, np.ndarray]:
         """Viterbi over all clauses in step, longest first, so that at each step the clauses
-        still going are the first rows: their order, lengths and best labels (padded)."""
+        still going are the first columns: their order, lengths and best labels (padded).
+        Arrays are (step, label, clause): numpy reduces over the label axis fastest so."""
         order = sorted(range(len(emissions)), key=lambda i: -len(emissions[i]))
         lengths = np.array([len(emissions[i]) for i in order], dtype=np.int64)
         if not order:
             return order, lengths, np.zeros((0, 0), dtype=np.int64)
         count, longest, n_labels = len(order), int(lengths[0]), len(LABELS)
-        emit = np.zeros((count, longest, n_labels), dtype=np.float32)
-        for row, i in enumerate(order):
-            emit[row, :lengths[row]] = emissions[i]
+        emit = np.zeros((longest, n_labels, count), dtype=np.float32)
+        for column, i in enumerate(order):
+            emit[:lengths[column], :, column] = emissions[i]
         transitions = self.transitions + _FORBIDDEN
-        score = transitions[_START][None, :] + emit[:, 0]
-        back = np.zeros((count, longest, n_labels), dtype=np.int8)
+        score = transitions[_START][:, None] + emit[0]
+        back = np.zeros((longest, n_labels, count), dtype=np.int8)
         going = np.searchsorted(-lengths, -np.arange(longest), side="left")  # clauses > t long
+        into = transitions[:n_labels, :, None]  # (from, to, 1)
         for t in range(1, longest):
             k = going[t]
-            candidates = score[:k, :, None] + transitions[None, :n_labels, :]
-            back[:k, t] = candidates.argmax(axis=1)
-            score[:k] = candidates.max(axis=1) + emit[:k, t]
+            candidates = score[:, None, :k] + into  # (from, to, clause)
+            back[t, :, :k] = candidates.argmax(axis=0)
+            score[:, :k] = candidates.max(axis=0) + emit[t, :, :k]
         best = np.zeros((count, longest), dtype=np.int64)
-        best[np.arange(count), lengths - 1] = score.argmax(axis=1)
+        best[np.arange(count), lengths - 1] = score.argmax(axis=0)
         for t in range(longest - 1, 0, -1):
             k = going[t]
-            best[:k, t - 1] = back[np.arange(k), t, best[:k, t]]
+            best[:k, t - 1] = back[t, best[:k, t], np.arange(k)]
         return order, lengths, best
 
     def save(self, path: str | Path) -> None:
-        used = np.flatnonzero(np.abs(self.emissions).sum(axis=1))
         with open(path, "wb") as out:  # np.savez would add .npz to a name without it
-            np.savez_compressed(out, rows=used.astype(np.uint32),
-                                weights=self.emissions[used].astype(np.float16),
+            np.savez_compressed(out, buckets=self.buckets.astype(np.uint32),
+                                weights=self._weights[1:].astype(np.float16),
                                 transitions=self.transitions, trained_on=np.array(self.trained_on))
 
     @classmethod
     def load(cls, path: str | Path) -> NerModel:
         with np.load(path) as data:
-            # Half precision, as stored: half the memory, and the sums are taken in single.
-            emissions = np.zeros((_BUCKETS, len(LABELS)), dtype=np.float16)
-            emissions[data["rows"]] = data["weights"]
-            return cls(emissions, data["transitions"].astype(np.float32), str(data["trained_on"]))
+            return cls(data["buckets"], data["weights"], data["transitions"].astype(np.float32),
+                       str(data["trained_on"]))
 
 
 @cache
@@ -283,10 +292,12 @@ def train_ner_model(sentences: list[tuple[str, list[tuple[int, int, str]]]],
         tagger = pycrfsuite.Tagger()
         tagger.open(str(Path(folder) / "ner.crfsuite"))
         info = tagger.info()
-    emissions = np.zeros((_BUCKETS, len(LABELS)), dtype=np.float32)
+    buckets = sorted({int(bucket) for bucket, _ in info.state_features})
+    row_of = {bucket: row for row, bucket in enumerate(buckets)}
+    weights = np.zeros((len(buckets), len(LABELS)), dtype=np.float32)
     for (bucket, label), weight in info.state_features.items():
-        emissions[int(bucket), LABELS.index(label)] = weight
+        weights[row_of[int(bucket)], LABELS.index(label)] = weight
     transitions = np.zeros((len(LABELS) + 1, len(LABELS)), dtype=np.float32)
     for (before, after), weight in info.transitions.items():
         transitions[LABELS.index(before), LABELS.index(after)] = weight
-    return NerModel(emissions, transitions)
+    return NerModel(np.array(buckets, dtype=np.int64), weights, transitions)
