@@ -67,3 +67,9 @@ def test_number_in_a_headline():
 def test_ranks_in_words():
     assert only("创新指数居全国前列").scope == "全国"
     assert only("成为全国首个试点城市").value == 1
+
+
+def test_a_lone_chinese_numeral_is_phrasing_unless_scaled():
+    assert figures("建成一处公园，栽下一棵树") == []
+    assert only("新增两万亩").value == 20_000
+    assert only("百分之五的村庄").value == 5

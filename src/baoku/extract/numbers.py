@@ -15,7 +15,10 @@ import rjieba
 
 _HAN = "\u4e00-\u9fff"
 _CHINESE_DIGITS = "零〇一二两三四五六七八九十百千"
-_NUMBER = rf"(?:\d+(?:[.,]\d+)*|[{_CHINESE_DIGITS}]+(?:点[{_CHINESE_DIGITS}]+)?)"
+# A Chinese numeral of one character counts only before 万 or 亿 (两万): 一处, 三个 and the
+# like are phrasing, not figures, and 一 hides in a great many words.
+_NUMBER = (rf"(?:\d+(?:[.,]\d+)*|[{_CHINESE_DIGITS}]{{2,}}(?:点[{_CHINESE_DIGITS}]+)?"
+           rf"|[{_CHINESE_DIGITS}](?:点[{_CHINESE_DIGITS}]+)?(?=万|亿))")
 _SCALES = {"": 1, "万": 1e4, "亿": 1e8, "万亿": 1e12, "千万": 1e7, "百万": 1e6}
 # Units a figure may carry, longest first so that 平方公里 wins over 公里.
 _UNITS = sorted((
@@ -30,7 +33,8 @@ _UNIT = "|".join(map(re.escape, _UNITS))
 _QUANTITY = re.compile(
     rf"(?P<number>{_NUMBER})(?:(?P<range>至|到|-|～|~)(?P<upper>{_NUMBER}))?"
     rf"(?P<scale>万亿|千万|百万|万|亿)?(?P<extra>多|余)?(?P<unit>{_UNIT})")
-_PERCENT = re.compile(rf"(?P<number>\d+(?:\.\d+)?)\s*[%％]|百分之(?P<chinese>{_NUMBER})")
+_PERCENT = re.compile(rf"(?P<number>\d+(?:\.\d+)?)\s*[%％]"
+                      rf"|百分之(?P<chinese>[{_CHINESE_DIGITS}]+(?:点[{_CHINESE_DIGITS}]+)?)")
 _RANK = re.compile(rf"(?P<scope>全国|全省|全市|全区|全县|全球|世界|全世界|国内|省内|同类城市|全行业)"
                    rf"(?:同类|城市|地市)?(?P<rank>第[\d{_CHINESE_DIGITS}]+(?:位|名)?|首个|首家|首位|"
                    rf"前列|前[\d{_CHINESE_DIGITS}]+(?:位|名)?|领先|之首|最高|最低)")
