@@ -14,6 +14,7 @@ import typer
 from .errors import BaokuError
 from .model import Document
 from .pipeline import DEFAULT_STAGES, merge, parse_file
+from .read import read_text
 from .render import render_text
 from .schema import document_schema
 from .segment.tagger import DEFAULT_EPOCHS
@@ -100,19 +101,16 @@ def extract_passages(
         raise typer.Exit(2)
     try:
         known = read_terms(terms) if terms else default_terms()
-        lines = sys.stdin if file == "-" else iter(_read_lines(Path(file)))
+        lines = sys.stdin if file == "-" else iter(read_text(Path(file)).splitlines())
         while batch := [line.rstrip("\r\n") for line in itertools.islice(lines, 512)]:
             for found in extract_texts(batch, date, terms=known):
                 typer.echo(json.dumps(found, ensure_ascii=False))
     except BaokuError as e:
         _fail(e.message)
         raise typer.Exit(1) from None
-
-
-def _read_lines(path: Path) -> list[str]:
-    from .read import read_text
-
-    return read_text(path).splitlines()
+    except UnicodeDecodeError:
+        _fail("standard input: not UTF-8 text; give a file to have GB18030 read too")
+        raise typer.Exit(1) from None
 
 
 @app.command()

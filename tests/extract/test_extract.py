@@ -78,6 +78,9 @@ def test_extract_command_bad_input_is_one_line(tmp_path):
     assert result.output.strip().endswith("missing.txt: no such file")
     result = runner.invoke(app, ["extract", "-", "--date", "2025-13-01"], input="x\n")
     assert result.exit_code == 2
+    result = runner.invoke(app, ["extract", "-"], input="青川".encode("gb18030"))
+    assert result.exit_code == 1
+    assert "standard input: not UTF-8" in result.output
 
 
 def test_weifang_people_titles_reporters_and_facts():

@@ -3,7 +3,7 @@
 Each character gets hashed features of itself and its neighbours, of the word jieba's tagger
 puts it in (rjieba, the Rust port), and of an organization word ahead in its clause (法国雇主
 协会: 法国 is part of the name, not a place). The features are integer arrays built for a whole
-text at once and the sentences of a batch are decoded together, so that the cost per character
+text at once and the clauses of a batch are decoded together, so that the cost per character
 stays a few numpy operations rather than a few Python ones: extraction must keep up with parse.
 
 The weights are trained by CRFsuite (`train_ner_model`) on sentences in the format of People's
