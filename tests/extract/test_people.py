@@ -29,3 +29,11 @@ def test_an_office_after_the_name():
 
 def test_a_rank_below_the_office():
     assert at("省农业农村厅二级巡视员刘成海出席", "刘成海") == ["省农业农村厅二级巡视员"]
+
+
+def test_a_name_after_an_office_in_a_list_of_officials():
+    from baoku.extract.people import titled_names
+
+    text = "省农业厅副主任吕向海，市委委员、副市长林晓舟出席。"
+    assert [text[s:e] for s, e in titled_names(text)] == ["吕向海", "林晓舟"]
+    assert titled_names("他担任市长秘书多年") == []

@@ -22,7 +22,7 @@ from ..repair.edits import input_position
 from .dates import dates
 from .ner import NerModel, default_ner_model
 from .numbers import figures
-from .people import titles
+from .people import titled_names, titles
 
 __all__ = ["Terms", "default_terms", "extract_articles", "extract_document", "extract_text",
            "extract_texts", "read_terms"]
@@ -123,6 +123,8 @@ def extract_texts(texts: list[str], issue_date: str | None = None, model: NerMod
 
 def _passage(text: str, names: list[tuple[int, int, str]], issue_date: str | None,
              terms: Terms) -> dict:
+    names = names + [(start, end, "person") for start, end in titled_names(text)
+                     if not any(s < end and start < e for s, e, _ in names)]
     entities = []
     for start, end, kind in names:
         entity = {"type": kind, "start": start, "end": end, "text": text[start:end]}

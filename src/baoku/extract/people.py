@@ -1,5 +1,6 @@
 """A person's offices, as printed before the name: 市委书记刘运 holds 市委书记;
-市委委员、宣传部部长、市委教育工委书记杨建华 holds all three."""
+市委委员、宣传部部长、市委教育工委书记杨建华 holds all three. And the people that a list of
+officials names after their offices, where the entity model missed them."""
 
 from __future__ import annotations
 
@@ -54,3 +55,21 @@ def _title_ending_at(text: str, end: int) -> str:
             and not text.endswith(_STOP_WORDS, 0, start):
         start -= 1
     return text[start:end]
+
+
+# The commonest surnames: a name after an office starts with one of them.
+_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
+             "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺"
+             "顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧"
+             "耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙"
+             "鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米"
+             "柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
+_NAME_AFTER_OFFICE = re.compile(
+    rf"(?:{_OFFICE})(?P<name>[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}?)"
+    "(?=[，,、；;。（(]|出席|主持|致辞|讲话|表示|指出|强调|介绍|说|参加|陪同|分别)")
+
+
+def titled_names(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each name printed right after an office and before a mark or a verb of
+    attending or speaking (副主任吕向东，…): in lists of officials such a name is a person."""
+    return [m.span("name") for m in _NAME_AFTER_OFFICE.finditer(text)]
