@@ -90,7 +90,10 @@ class Entity(Model):
     offsets: Span
     titles: list[str] = Field(default_factory=list, description="A person's offices as printed.")
     role: Literal["reporter", "photographer"] | None = None
-    level: str | None = Field(None, description="A place's administrative level, when known.")
+    level: str | None = Field(None, description="A place's administrative level, when known: "
+                                                "province, prefecture, county, township, village.")
+    code: str | None = Field(None, description="A place's division code (GB/T 2260), when the "
+                                               "name is one division.")
     value: str | None = Field(None, description="A date as ISO date or ISO interval a/b.")
 
 

@@ -102,3 +102,14 @@ def test_weifang_people_titles_reporters_and_facts():
     assert ("873万亩", 8_730_000, "亩", "永久基本农田") in facts
     assert ("90.8%", 90.8, "%", "公园服务覆盖率") in facts
     assert ("1500万千瓦", 15_000_000, "千瓦", "新能源装机容量") in facts
+
+
+def test_places_get_their_level_and_division_code():
+    from baoku.extract.places import place_level
+
+    assert place_level("潍坊市") == ("prefecture", "370700000000")
+    assert place_level("潍坊") == ("prefecture", "370700000000")
+    assert place_level("山东") == ("province", "370000000000")
+    assert place_level("鼓楼区") == ("county", None)  # four cities have one
+    assert place_level("北苑街道") == ("township", None)
+    assert place_level("卧龙社区") == ("village", None)

@@ -23,16 +23,12 @@ from .dates import dates
 from .ner import NerModel, default_ner_model
 from .numbers import figures
 from .people import titled_names, titles
+from .places import place_level
 
 __all__ = ["Terms", "default_terms", "extract_articles", "extract_document", "extract_text",
            "extract_texts", "read_terms"]
 
 _ATTRIBUTION = ("dateline", "byline", "credit")
-# A place's administrative level, told by how its name ends.
-_LEVELS = (("自治区", "province"), ("省", "province"), ("自治州", "prefecture"),
-           ("市", "city"), ("县", "county"), ("区", "district"), ("旗", "county"),
-           ("街道", "township"), ("镇", "township"), ("乡", "township"), ("社区", "village"),
-           ("村", "village"))
 
 
 class Terms:
@@ -131,8 +127,7 @@ def _passage(text: str, names: list[tuple[int, int, str]], issue_date: str | Non
         if kind == "person":
             entity["titles"] = titles(text, start, end)
         elif kind == "place":
-            entity["level"] = next((level for suffix, level in _LEVELS
-                                    if text[start:end].endswith(suffix)), None)
+            entity["level"], entity["code"] = place_level(text[start:end])
         entities.append(entity)
     mentions = terms.find(text)
     entities += [{"type": "term", "start": s, "end": e, "text": text[s:e]} for s, e in mentions]
