@@ -33,9 +33,10 @@ eval: $(STAMP)  ## score on data the scored models never saw: the other month, t
 bench: $(STAMP)  ## pages/s and peak memory of parse
 	$(BIN)/python benchmarks/bench_parse.py $(SAMPLES)/rmrb-2019-02
 
-train: $(STAMP)  ## retrain the shipped models: line tagger and join model, entity model
+train: $(STAMP)  ## retrain the shipped models: line tagger, join model, word classes, entity model
 	$(BIN)/baoku train $(GOLD) --out src/baoku/segment/tagger.json \
 		--joins-out src/baoku/repair/joins.json
+	$(BIN)/baoku train-word-classes $(GOLD) --out src/baoku/extract/word_classes.tsv
 	$(BIN)/baoku train-ner $(NER) --out src/baoku/extract/ner.npz
 
 schema: $(STAMP)  ## rewrite the published schema after a reviewed model change

@@ -174,6 +174,28 @@ def train(
     typer.echo(f"wrote {out} and {joins_out}")
 
 
+@app.command("train-word-classes")
+def train_classes(
+    folders: Annotated[list[Path], typer.Argument(help="Folders of page texts (.txt).")],
+    out: Annotated[Path, typer.Option(help="Where to write the word classes (.tsv).")],
+) -> None:
+    """Learn word classes from unlabelled page texts, for the entity model's features. Retrain
+    the entity model after (`baoku train-ner`): its weights are for the classes it saw."""
+    from .extract.word_classes import train_word_classes, write_word_classes
+
+    try:
+        lines = [line for folder in folders for path in sorted(folder.glob("*.txt"))
+                 for line in read_text(path).splitlines()]
+    except BaokuError as e:
+        _fail(e.message)
+        raise typer.Exit(1) from None
+    if not lines:
+        _fail(f"{', '.join(map(str, folders))}: no text in .txt files here")
+        raise typer.Exit(1)
+    write_word_classes(train_word_classes(lines), out)
+    typer.echo(f"wrote {out}")
+
+
 @app.command("train-ner")
 def train_ner(
     sentences: Annotated[Path, typer.Argument(help="NER sentences, a JSON line each.")],

@@ -34,3 +34,14 @@ def test_a_name_that_is_a_common_word():
 
     assert people("副市长高峰出席会议并讲话。") == ["高峰"]
     assert people("今年客流迎来高峰。") == []
+
+
+def test_word_classes_put_words_with_the_same_neighbours_together():
+    from baoku.extract.word_classes import train_word_classes
+
+    lines = [f"{office}{name}说，{place}市委召开会议。" for office in ("书记", "市长", "主任")
+             for name in ("林晓舟", "宋雨桐", "何佳") for place in ("青川", "东湖")]
+    classes = train_word_classes(lines * 3)
+    assert classes["青川"] == classes["东湖"]  # both only ever between ， and 市委
+    assert classes["青川"] != classes["召开"]
+    assert all(len(found) == 2 for found in classes.values())

@@ -1,7 +1,8 @@
 """Named entities — people, places, organizations — by a linear-chain model over characters.
 
 Each character gets hashed features of itself and its neighbours, of the word jieba's tagger
-puts it in (rjieba, the Rust port), and of an organization word ahead in its clause (法国雇主
+puts it in (rjieba, the Rust port) and the words around it, with their classes learned from
+unlabelled text (`word_classes`), and of an organization word ahead in its clause (法国雇主
 协会: 法国 is part of the name, not a place). The features are integer arrays built for a whole
 text at once and the clauses of a batch are decoded together, so that the cost per character
 stays a few numpy operations rather than a few Python ones: extraction must keep up with parse.
@@ -13,6 +14,7 @@ Daily NER sets, and ship as ``ner.npz``.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 import tempfile
@@ -25,6 +27,8 @@ from pathlib import Path
 import numpy as np
 import pycrfsuite
 import rjieba
+
+from .word_classes import GRANULARITIES, word_classes
 
 TYPES = {"person": "PER", "place": "LOC", "organization": "ORG"}
 LABELS = ("O", *(f"{edge}-{label}" for label in TYPES.values() for edge in "BI"))
@@ -91,7 +95,8 @@ def _hash(template: int, *keys: np.ndarray) -> np.ndarray:
 def _word_arrays(text: str) -> tuple[np.ndarray, ...]:
     """For each character: its place in its word (B M E S as 0-3), the word's part of speech,
     the word itself (short words only), the parts of speech of the words before and after,
-    the word's length, and how far ahead an organization word ends (0: none)."""
+    the word's length, how far ahead an organization word ends (0: none), and the classes
+    of the word (fine) and of the words before and after it (fine), and of the word (broad)."""
     words, tags = zip(*rjieba.tag(text))
     n = len(words)
     lengths = np.fromiter(map(len, words), dtype=np.int64, count=n)
@@ -102,8 +107,10 @@ def _word_arrays(text: str) -> tuple[np.ndarray, ...]:
     k = np.arange(len(text)) - (np.cumsum(lengths) - lengths)[index]
     length = lengths[index]
     place = np.where(length == 1, 3, np.where(k == 0, 0, np.where(k == length - 1, 2, 1)))
+    fine, coarse = (np.append(codes.of(words), _NO_CLASS) for codes in _CLASS_CODES)
     return (place.astype(np.uint64), tag_codes[index], word_codes[index], tag_codes[index - 1],
-            tag_codes[index + 1], np.minimum(length, 5).astype(np.uint64), ahead[index])
+            tag_codes[index + 1], np.minimum(length, 5).astype(np.uint64), ahead[index],
+            fine[index], fine[index - 1], fine[index + 1], coarse[index])
 
 
 _ORGANIZATION, _MARK = np.uint64(1), np.uint64(2)
@@ -119,6 +126,17 @@ def _word_code(word: str) -> int:
 
 
 _TAG_CODES = _Codes(_stable_hash)
+
+
+def _class_code(word: str, granularity: int) -> int:
+    """A word's class at one granularity, counted from 1; 0 for a word without one."""
+    classes = word_classes().get(word)
+    return classes[granularity] + 1 if classes else 0
+
+
+_CLASS_CODES = [_Codes(functools.partial(_class_code, granularity=g))
+                for g in range(len(GRANULARITIES))]
+_NO_CLASS = np.uint64(0)  # past the text's ends
 _WORD_CODES = _Codes(_word_code)
 _VERB = _stable_hash("v")
 
@@ -145,13 +163,15 @@ def features(text: str) -> np.ndarray:
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     padded = np.concatenate([_EDGE, _EDGE, codes, _EDGE, _EDGE])
     c = {offset: padded[2 + offset:2 + offset + len(text)] for offset in (-2, -1, 0, 1, 2)}
-    place, tag, word, tag_before, tag_after, length, ahead = _word_arrays(text)
+    (place, tag, word, tag_before, tag_after, length, ahead,
+     word_class, class_before, class_after, broad_class) = _word_arrays(text)
     one = np.zeros(len(text), dtype=np.uint64)
     templates = [
         (one,), (c[0],), (c[-1],), (c[1],), (c[-2],), (c[2],),
         (c[-1], c[0]), (c[0], c[1]), (c[-2], c[-1]), (c[1], c[2]), (c[-1], c[1]),
         (place, tag), (place, tag, c[0]), (tag_before,), (tag_after,), (word,),
         (place, length), (ahead, tag), (ahead,),
+        (place, word_class), (class_before,), (class_after,), (place, broad_class),
     ]
     return np.stack([_hash(i, *keys) for i, keys in enumerate(templates)]).astype(np.int64)
 
