@@ -14,7 +14,6 @@ Daily NER sets, and ship as ``ner.npz``.
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import re
 import tempfile
@@ -73,7 +72,7 @@ def _stable_hash(text: str) -> int:
 class _Codes:
     """Stable codes of strings, remembered: a page repeats most of its words."""
 
-    def __init__(self, code: Callable[[str], int], most: int = 1 << 17):
+    def __init__(self, code: Callable[[str], int], most: int = 1 << 16):
         self.code, self.most, self.known = code, most, {}
 
     def of(self, items: tuple[str, ...]) -> np.ndarray:
@@ -95,48 +94,43 @@ def _hash(template: int, *keys: np.ndarray) -> np.ndarray:
 def _word_arrays(text: str) -> tuple[np.ndarray, ...]:
     """For each character: its place in its word (B M E S as 0-3), the word's part of speech,
     the word itself (short words only), the parts of speech of the words before and after,
-    the word's length, how far ahead an organization word ends (0: none), and the classes
-    of the word (fine) and of the words before and after it (fine), and of the word (broad)."""
+    the word's length, how far ahead an organization word ends (0: none), the word's fine
+    class and those of the words before and after it, and the word's broad class."""
     words, tags = zip(*rjieba.tag(text))
     n = len(words)
     lengths = np.fromiter(map(len, words), dtype=np.int64, count=n)
     tag_codes = _TAG_CODES.of((*tags, _EDGE_TAG))
-    word_codes = _WORD_CODES.of(words)
-    ahead = _organization_ahead(word_codes & _KIND, tag_codes[:-1])
+    word_codes = np.append(_WORD_CODES.of(words), np.uint64(0))  # 0: past the text's ends
+    ahead = _organization_ahead(word_codes[:-1] & _KIND, tag_codes[:-1])
+    fine = (word_codes >> _FINE_SHIFT) & _CLASS_MASK
     index = np.repeat(np.arange(n), lengths)
     k = np.arange(len(text)) - (np.cumsum(lengths) - lengths)[index]
     length = lengths[index]
     place = np.where(length == 1, 3, np.where(k == 0, 0, np.where(k == length - 1, 2, 1)))
-    fine, coarse = (np.append(codes.of(words), _NO_CLASS) for codes in _CLASS_CODES)
-    return (place.astype(np.uint64), tag_codes[index], word_codes[index], tag_codes[index - 1],
-            tag_codes[index + 1], np.minimum(length, 5).astype(np.uint64), ahead[index],
-            fine[index], fine[index - 1], fine[index + 1], coarse[index])
+    return (place.astype(np.uint64), tag_codes[index], word_codes[index] >> _WORD_SHIFT,
+            tag_codes[index - 1], tag_codes[index + 1], np.minimum(length, 5).astype(np.uint64),
+            ahead[index], fine[index], fine[index - 1], fine[index + 1],
+            (word_codes[index] >> _BROAD_SHIFT) & _CLASS_MASK)
 
 
+# What a page's words need, packed in one code a word so that one cache serves: its kind (bits
+# 0-1: an organization's last word, a clause mark, or neither), its fine and broad classes
+# (bits 2-10 and 11-19, counted from 1, 0 for none) and its own hash (short words only; longer
+# ones, mostly names and idioms, share one).
 _ORGANIZATION, _MARK = np.uint64(1), np.uint64(2)
-_KIND = np.uint64(3)
+_KIND, _CLASS_MASK = np.uint64(3), np.uint64(511)
+_FINE_SHIFT, _BROAD_SHIFT, _WORD_SHIFT = np.uint64(2), np.uint64(11), np.uint64(20)
 
 
 def _word_code(word: str) -> int:
-    """A word's own code (longer words, mostly names and idioms, share one) with its kind in
-    the low bits: an organization's last word, a clause mark, or neither."""
     kind = 2 if word in _CLAUSE_MARKS else int(
         word[-1] in _ORGANIZATION_END or word.endswith(_ORGANIZATION_WORDS))
-    return ((_stable_hash(word) if len(word) <= 4 else 0) << 2) | kind
+    fine, broad = (c + 1 for c in word_classes().get(word, (-1,) * len(GRANULARITIES)))
+    own = _stable_hash(word) if len(word) <= 4 else 0
+    return own << 20 | broad << 11 | fine << 2 | kind
 
 
 _TAG_CODES = _Codes(_stable_hash)
-
-
-def _class_code(word: str, granularity: int) -> int:
-    """A word's class at one granularity, counted from 1; 0 for a word without one."""
-    classes = word_classes().get(word)
-    return classes[granularity] + 1 if classes else 0
-
-
-_CLASS_CODES = [_Codes(functools.partial(_class_code, granularity=g))
-                for g in range(len(GRANULARITIES))]
-_NO_CLASS = np.uint64(0)  # past the text's ends
 _WORD_CODES = _Codes(_word_code)
 _VERB = _stable_hash("v")
 
