@@ -105,8 +105,8 @@ def figures(text: str) -> list[Figure]:
 
 
 def _is_date_or_label(text: str, m: re.Match[str]) -> bool:
-    """年, 月 and 天 after a bare number are usually a date (2025年) or an ordinal, not a count:
-    a count of years says 年 after a measure (3至5年 is kept, 2025年 is not)."""
+    """A bare number before 年 or 月 is a date (2025年, 10月), not a count, though a range is
+    one (3至5年); a number after 第 is an ordinal (第3个)."""
     if m["unit"] in ("年", "月") and not m["range"]:
         return True
     return m.start() > 0 and text[m.start() - 1] == "第"  # 第3个: an ordinal
