@@ -93,6 +93,7 @@ def test_weifang_people_titles_reporters_and_facts():
     assert titled["张建华"] == ["山东第二医科大学党委书记"]
     assert titled["刘成旭"] == ["山东省农业农村厅二级巡视员"]
     assert titled["吕向东"] == ["农业农村部农业贸易促进中心副主任"]
+    assert titled["吕珊珊"] == ["市委委员", "副市长", "潍坊国家农综区推进办党组书记", "主任"]
     reporters = {e.text for e in people if e.role == "reporter"}
     assert reporters >= {"付凯", "刘福文", "邵光耀", "于哲", "薛静", "隋炜凤", "窦圆娜", "石莹"}
     assert {e.text for e in people if e.role == "photographer"} == {"郭超"}

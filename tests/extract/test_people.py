@@ -37,3 +37,9 @@ def test_a_name_after_an_office_in_a_list_of_officials():
     text = "省农业厅副主任吕向海，市委委员、副市长林晓舟出席。"
     assert [text[s:e] for s, e in titled_names(text)] == ["吕向海", "林晓舟"]
     assert titled_names("他担任市长秘书多年") == []
+
+
+def test_offices_go_on_over_a_comma_only_when_an_office_ends_before_it():
+    assert at("市委委员、副市长，青川新区管委会党组书记、主任林晓舟致辞", "林晓舟") == [
+        "市委委员", "副市长", "青川新区管委会党组书记", "主任"]
+    assert at("副市长方立群，市委常委林晓舟出席", "林晓舟") == ["市委常委"]

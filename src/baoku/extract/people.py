@@ -17,7 +17,9 @@ _OFFICE = ("书记|副书记|常委|委员|主席|副主席|主任|副主任|部
 _ENDS_IN_OFFICE = re.compile(rf"(?:{_OFFICE})$")
 # Offices that may follow the name instead (习近平总书记, 李四院士).
 _OFFICE_AFTER_NAME = re.compile("总书记|主席|总理|委员长|院士|教授|书记|市长|省长|部长|县长|区长")
-_LIST_MARK = "、"
+# Marks between one person's offices: 、 always; a comma where the text before it ends in an
+# office too (市委委员、副市长，潍坊国家农综区推进办党组书记、主任吕珊珊).
+_LIST_MARKS = "、，,"
 _HAN = re.compile("[\u4e00-\u9fff]")
 # What a title does not hold: function characters, and verbs that come before an office holder.
 _STOP_CHARACTERS = frozenset("了的在和与及同是为由向对将把被让请等就也又都跟给从")
@@ -28,7 +30,8 @@ _STOP_WORDS = ("会见", "会晤", "主持", "出席", "陪同", "参加", "看�
 
 def titles(text: str, name_start: int, name_end: int | None = None) -> list[str]:
     """The offices printed right before the name at ``name_start``, in order, and one printed
-    right after it (习近平总书记) when ``name_end`` is given."""
+    right after it (习近平总书记) when ``name_end`` is given. A list of offices goes on back
+    over each mark that an office ends before."""
     found: list[str] = []
     end = name_start
     while True:
@@ -37,7 +40,7 @@ def titles(text: str, name_start: int, name_end: int | None = None) -> list[str]
             break
         found.insert(0, title)
         end -= len(title)
-        if end == 0 or text[end - 1] != _LIST_MARK:
+        if end == 0 or text[end - 1] not in _LIST_MARKS:
             break
         end -= 1
     after = _OFFICE_AFTER_NAME.match(text, name_end) if name_end is not None else None
