@@ -1,4 +1,5 @@
-"""A parse as a person reads it: one block an article, headline parts first."""
+"""A parse as a person reads it: one block an article, headline parts first, then the body,
+then what extraction found, then the flags."""
 
 from __future__ import annotations
 
@@ -43,8 +44,25 @@ def _article(article: Article, page_text: str | None) -> str:
     for p in article.paragraphs:
         marker = {"subheading": "  ## ", "caption": "  [图] ", "closing": "  "}.get(p.role, "  ")
         lines.append(marker + (_marked(p, article, page_text) if page_text is not None else p.text))
+    lines += _extracted(article)
     lines += [f"  ⚑ {flag.kind}: {flag.message}" for flag in article.flags]
     return "\n".join(lines)
+
+
+def _extracted(article: Article) -> list[str]:
+    """People (with their first-named offices), places, organizations and figures, each
+    named once; reporters and photographers are in the byline already."""
+    def once(items: list[str]) -> str:
+        return "、".join(dict.fromkeys(items))
+
+    named = {"person": [], "place": [], "organization": []}
+    for e in article.entities:
+        if e.type in named and not e.role:
+            named[e.type].append(f"{e.text}（{'、'.join(e.titles)}）" if e.titles else e.text)
+    figures = [f"{f.text}（{f.metric}）" if f.metric else f.text for f in article.facts]
+    return [f"{label}  {once(items)}"
+            for label, items in (("人物", named["person"]), ("地点", named["place"]),
+                                 ("机构", named["organization"]), ("数据", figures)) if items]
 
 
 def _marked(part: Part, article: Article, page_text: str) -> str:

@@ -114,3 +114,12 @@ def test_places_get_their_level_and_division_code():
     assert place_level("鼓楼区") == ("county", None)  # four cities have one
     assert place_level("北苑街道") == ("township", None)
     assert place_level("卧龙社区") == ("village", None)
+
+
+def test_the_text_view_lists_what_extraction_found(demo_page_file):
+    from baoku.render import render_text
+
+    text = render_text(parse_file(demo_page_file))
+    assert "人物  周明远（市委书记）、方立群（市长）" in text
+    assert "3000亩（荒山造林）" in text
+    assert "人物  林晓舟" not in text  # reporters are in the byline line already
