@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from dataclasses import asdict
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -68,16 +69,18 @@ def extract_articles(articles: list[Article], issue_date: str | None = None,
                      model: NerModel | None = None, terms: Terms | None = None) -> list[Article]:
     """The articles (of one page, say) with entities, facts and terms; their texts are read
     in one batch."""
-    parts = [(a, index, part) for a in articles for index, part in enumerate(a.parts())
-             if part.role not in _ATTRIBUTION]
-    found = iter(extract_texts([part.text for _, _, part in parts], issue_date, model, terms))
+    parts_of = {a.id: a.parts() for a in articles}
+    read = [(a.id, index, part) for a in articles for index, part in enumerate(parts_of[a.id])
+            if part.role not in _ATTRIBUTION]
+    found = iter(extract_texts([part.text for _, _, part in read], issue_date, model, terms))
     by_article: dict[str, list[tuple[int, Part, dict]]] = {a.id: [] for a in articles}
-    for article, index, part in parts:
-        by_article[article.id].append((index, part, next(found)))
-    return [_with_extraction(a, by_article[a.id]) for a in articles]
+    for article_id, index, part in read:
+        by_article[article_id].append((index, part, next(found)))
+    return [_with_extraction(a, parts_of[a.id], by_article[a.id]) for a in articles]
 
 
-def _with_extraction(article: Article, found: list[tuple[int, Part, dict]]) -> Article:
+def _with_extraction(article: Article, parts: list[Part],
+                     found: list[tuple[int, Part, dict]]) -> Article:
     starts = [e.span[0] for e in article.edits]
 
     def placer(index: int, part: Part) -> _Placer:
@@ -93,7 +96,7 @@ def _with_extraction(article: Article, found: list[tuple[int, Part, dict]]) -> A
         entities += [place.entity(**e) for e in passage["entities"] + passage["dates"]]
         facts += [place.fact(**f) for f in passage["facts"]]
         counts.update(passage["terms"])
-    credited = [e for index, part in enumerate(article.parts())
+    credited = [e for index, part in enumerate(parts)
                 for e in _credited_people(article, part, placer(index, part))]
     spans = {e.span for e in credited}
     entities = [e for e in entities if e.span not in spans] + credited
@@ -131,11 +134,9 @@ def _passage(text: str, names: list[tuple[int, int, str]], issue_date: str | Non
         entities.append(entity)
     mentions = terms.find(text)
     entities += [{"type": "term", "start": s, "end": e, "text": text[s:e]} for s, e in mentions]
-    found_dates = [{"type": "date", "start": d.start, "end": d.end, "text": text[d.start:d.end],
-                    "value": d.value} for d in dates(text, issue_date)]
-    facts = [{"kind": f.kind, "start": f.start, "end": f.end, "text": text[f.start:f.end],
-              "value": f.value, "upper": f.upper, "unit": f.unit, "metric": f.metric,
-              "qualifiers": f.qualifiers, "scope": f.scope} for f in figures(text)]
+    found_dates = [{"type": "date", **asdict(d), "text": text[d.start:d.end]}
+                   for d in dates(text, issue_date)]
+    facts = [{**asdict(f), "text": text[f.start:f.end]} for f in figures(text)]
     return {"text": text, "entities": sorted(entities, key=lambda e: (e["start"], e["end"])),
             "dates": found_dates, "facts": facts,
             "terms": dict(Counter(text[s:e] for s, e in mentions))}

@@ -49,9 +49,10 @@ def score_ner(model: NerModel, sentences: list[Sentence]) -> NerScores:
     counts = {kind: [0, 0, 0] for kind in TYPES}
     found = model.entities_of([text for text, _ in sentences])
     for (_, gold), predicted in zip(sentences, found):
-        for start, end, kind in predicted:
-            counts[kind][1] += 1
-            counts[kind][0] += (start, end, kind) in set(gold)
+        true = set(gold)
+        for entity in predicted:
+            counts[entity[2]][1] += 1
+            counts[entity[2]][0] += entity in true
         for _, _, kind in gold:
             counts[kind][2] += 1
     return NerScores(counts)
