@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import itertools
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -18,6 +21,8 @@ from .read import read_text
 from .render import render_text
 from .schema import document_schema
 from .segment.tagger import DEFAULT_EPOCHS
+
+DEFAULT_DB = "baoku.db"
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="baoku (报库): Chinese newspaper pages in, structured articles out.")
@@ -111,6 +116,179 @@ def extract_passages(
     except UnicodeDecodeError:
         _fail("standard input: not UTF-8 text; give a file to have GB18030 read too")
         raise typer.Exit(1) from None
+
+
+Db = Annotated[Path, typer.Option("--db", envvar="BAOKU_DB", help="The archive file.")]
+
+
+class Table(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Page files, folders or glob patterns.")],
+    db: Db = Path(DEFAULT_DB),
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, help="Processes that parse files; default: all cores.")] = None,
+    paper: Annotated[str | None, typer.Option(help="Paper name; else from the file name.")]
+    = None,
+    date: Annotated[str | None, typer.Option(help="Issue date YYYY-MM-DD; else from the name.")]
+    = None,
+) -> None:
+    """Parse page files and add them to the archive, one issue per transaction. Files the
+    archive already holds unchanged are skipped; a changed file replaces its pages."""
+    from .archive import Archive
+    from .archive import ingest as ingest_files
+
+    if date is not None and not _is_date(date):
+        _fail(f"--date {date}: not a date of the form YYYY-MM-DD")
+        raise typer.Exit(2)
+    try:
+        with Archive(db, write=True) as archive, _progress("ingesting") as advance:
+            report = ingest_files(archive, paths, jobs=jobs, paper=paper, date=date,
+                                  progress=advance)
+    except BaokuError as e:
+        _fail(e.message)
+        raise typer.Exit(1) from None
+    for file, why in report.failed:
+        _fail(f"{file}: {why}")
+    typer.echo(f"{db}: {report.files} files, {report.pages} pages and {report.articles} "
+               f"articles ingested, {report.unchanged} files unchanged, {report.replaced} pages "
+               f"replaced, {len(report.failed)} files failed", err=True)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@contextmanager
+def _progress(what: str) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on a terminal; nothing when standard error is piped."""
+    if not sys.stderr.isatty():
+        yield lambda done, total: None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as progress:
+        task = progress.add_task(what, total=None)
+        yield lambda done, total: progress.update(task, completed=done, total=total)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Words to find: 乡村振兴 刘运, "a phrase", '
+                                              "a OR b, NOT c; empty for filters only.")] = "",
+    db: Db = Path(DEFAULT_DB),
+    paper: Annotated[str | None, typer.Option(help="Paper name or id.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="First date, YYYY-MM-DD.")]
+    = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Last date, YYYY-MM-DD.")] = None,
+    page: Annotated[int | None, typer.Option(help="Page number.")] = None,
+    column: Annotated[str | None, typer.Option(help="Column label, e.g. 权威发布.")] = None,
+    kind: Annotated[str | None, typer.Option(help="news or photo.")] = None,
+    person: Annotated[str | None, typer.Option(help="Names this person.")] = None,
+    place: Annotated[str | None, typer.Option(help="Names this place.")] = None,
+    organization: Annotated[str | None, typer.Option(help="Names this organization.")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=1000, help="How many hits.")] = 10,
+    format: Annotated[Table, typer.Option("--format", "-f", help="table or json.")]
+    = Table.table,
+) -> None:
+    """Find articles: BM25-ranked, headlines above bodies, with the hits marked."""
+    from .archive import Archive, Filters
+    from .archive import search as search_archive
+    from .archive.search import KINDS
+
+    for name, value in (("--from", date_from), ("--to", date_to)):
+        if value is not None and not _is_date(value):
+            _fail(f"{name} {value}: not a date of the form YYYY-MM-DD")
+            raise typer.Exit(2)
+    if kind is not None and kind not in KINDS:
+        _fail(f"--kind {kind}: not one of {', '.join(KINDS)}")
+        raise typer.Exit(2)
+    filters = Filters(paper=paper, date_from=date_from, date_to=date_to, page=page,
+                      column=column, kind=kind, person=person, place=place,
+                      organization=organization)
+    try:
+        with Archive(db) as archive:
+            hits = search_archive(archive, query, filters, limit=limit)
+    except BaokuError as e:
+        _fail(e.message)
+        raise typer.Exit(1) from None
+    if format is Table.json:
+        typer.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
+        return
+    _print_hits(hits)
+
+
+def _print_hits(hits: list) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table as RichTable
+
+    table = RichTable("score", "article", "headline", "snippet", show_lines=True)
+    for hit in hits:
+        marked = escape(html.unescape(hit.snippet.replace("<mark>", "\0").replace(
+            "</mark>", "\1"))).replace("\0", "[bold yellow]").replace("\1", "[/]")
+        table.add_row(f"{hit.score:.2f}", f"{hit.id}\n{hit.paper} {hit.date}",
+                      escape(hit.headline or ""), marked)
+    Console(soft_wrap=False).print(table)
+    if not hits:
+        typer.echo("no articles found", err=True)
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")]
+    = "jsonl",
+    out: Annotated[Path | None, typer.Option(help="Output file; else standard output.")]
+    = None,
+    table: Annotated[str, typer.Option(
+        help="articles, or entities, facts, edits, flags of those articles.")] = "articles",
+    db: Db = Path(DEFAULT_DB),
+    paper: Annotated[str | None, typer.Option(help="Paper name or id.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="First date, YYYY-MM-DD.")]
+    = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Last date, YYYY-MM-DD.")] = None,
+    kind: Annotated[str | None, typer.Option(help="news or photo.")] = None,
+) -> None:
+    """Write a table of the archive for pandas, polars, DuckDB or R."""
+    from .archive import Archive, Filters
+    from .archive import export as export_table
+
+    filters = Filters(paper=paper, date_from=date_from, date_to=date_to, kind=kind)
+    try:
+        with Archive(db) as archive:
+            n = export_table(archive, format, out if out is not None else sys.stdout, table,
+                             filters)
+    except BaokuError as e:
+        _fail(e.message)
+        raise typer.Exit(1) from None
+    typer.echo(f"{n} rows of {table}" + (f" written to {out}" if out else ""), err=True)
+
+
+@app.command()
+def stats(db: Db = Path(DEFAULT_DB),
+          format: Annotated[Table, typer.Option("--format", "-f", help="table or json.")]
+          = Table.table) -> None:
+    """What the archive holds: papers, issues, pages, articles, dates, flags by kind."""
+    from .archive import Archive
+    from .archive import stats as archive_stats
+
+    try:
+        with Archive(db) as archive:
+            figures = archive_stats(archive)
+    except BaokuError as e:
+        _fail(e.message)
+        raise typer.Exit(1) from None
+    if format is Table.json:
+        typer.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+        return
+    flags = figures.pop("flags")
+    for name, value in figures.items():
+        typer.echo(f"{name:<16} {value}")
+    typer.echo("flags by kind" + ("" if flags else ": none"))
+    for kind, n in flags.items():
+        typer.echo(f"  {kind:<20} {n}")
 
 
 @app.command()

@@ -1,0 +1,129 @@
+"""What the search index holds and how a query is turned into an FTS5 match expression.
+
+SQLite's tokenizers cannot segment Chinese, so baoku segments text itself and hands FTS5 tokens
+separated by spaces (the ``ascii`` tokenizer keeps every non-ASCII character inside a token
+and folds ASCII case). Two token streams are indexed:
+
+- overlapping character bigrams of each run of letters and digits, with the run's last
+  character alone at its end (``江南水乡`` → ``江南 南水 水乡 乡``): any substring of two or more
+  characters is a phrase of consecutive bigrams, and any single character starts some token,
+  so it is a prefix query;
+- rjieba's words, which rank a hit on a whole word (``中国``) above one across a word boundary
+  (``其中国家``).
+
+The same functions make the tokens that are added and, for a replaced page, the ones deleted
+(a contentless FTS5 table needs them again); `TOKENIZER` names the version, and an archive
+made with another one has its index rebuilt.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import rjieba
+
+from ..errors import BaokuError
+
+TOKENIZER = f"bigrams-1+rjieba-{getattr(rjieba, '__version__', '0')}"
+MAX_QUERY_CHARS = 200
+
+_RUN = re.compile(r"[^\W_]+")  # letters and digits, any script
+_QUERY_WORD = re.compile(r'"(?P<quoted>[^"]*)"|(?P<word>[^\s"]+)')
+
+
+def bigram_tokens(text: str) -> str:
+    """The bigram stream of ``text``, space separated."""
+    tokens: list[str] = []
+    for run in _RUN.findall(text.lower()):
+        tokens += [run[i:i + 2] for i in range(len(run) - 1)]
+        tokens.append(run[-1])
+    return " ".join(tokens)
+
+
+def word_tokens(text: str) -> str:
+    """rjieba's words of two or more characters, space separated."""
+    return " ".join(w for w in rjieba.cut(text.lower()) if len(w) > 1 and _RUN.fullmatch(w))
+
+
+@dataclass(frozen=True)
+class Query:
+    """A query as FTS5 sees it, and as a highlighter does."""
+
+    expression: str | None
+    """The FTS5 match expression; None when the query has no words (filters only)."""
+    patterns: list[str]
+    """Regular expressions of what the query looks for, to mark in the text."""
+
+
+def parse_query(query: str) -> Query:
+    """Terms are ANDed; ``OR`` between two terms, ``NOT`` or ``-`` before one. A term matches
+    where its characters stand together, as a substring would; ``"…"`` makes one term of
+    several words, spaces and punctuation aside (``"乡村 振兴"`` finds 乡村振兴 and 乡村，振兴).
+    """
+    if len(query) > MAX_QUERY_CHARS:
+        raise BaokuError("query", f"query: longer than {MAX_QUERY_CHARS} characters")
+    query = query.replace("“", '"').replace("”", '"')
+    if query.count('"') % 2:
+        raise BaokuError("query", "query: a quotation mark is not closed")
+    parts: list[str] = []
+    patterns: list[str] = []
+    pending_or = negate = False
+    for m in _QUERY_WORD.finditer(query):
+        quoted, word = m["quoted"], m["word"]
+        if word == "NOT":
+            negate = True
+            continue
+        if word == "OR":  # joins the term before it, unless that one is negated
+            pending_or = bool(parts) and not parts[-1].startswith("NOT ")
+            continue
+        if word and word.startswith("-"):
+            word, negate = word[1:], True
+        runs = _RUN.findall((quoted if quoted is not None else word).lower())
+        if not runs:
+            continue
+        expression = _phrase(runs) if quoted is not None else _term(runs)
+        if negate:
+            parts.append(f"NOT ({expression})")
+        else:
+            patterns += ([r"[\W_]+".join(map(re.escape, runs))] if quoted is not None
+                         else [re.escape(r) for r in runs])
+            parts.append(f"({parts.pop()} OR ({expression}))" if pending_or
+                         else f"({expression})")
+        pending_or = negate = False
+    return Query(_join(parts), patterns)
+
+
+def _term(runs: list[str]) -> str:
+    """An unquoted term: each of its runs found as consecutive bigrams (one character as the
+    start of a token), ranked higher where the run is a whole word."""
+    phrases = []
+    for run in runs:
+        if len(run) == 1:
+            phrases.append(f'{{headline body}} : "{run}"*')
+        else:
+            bigrams = " ".join(run[i:i + 2] for i in range(len(run) - 1))
+            phrases.append(f'({{headline body}} : "{bigrams}" OR words : "{run}")')
+    return " AND ".join(phrases)
+
+
+def _phrase(runs: list[str]) -> str:
+    """A quoted term: its runs one after the other, as the index has them."""
+    tokens = bigram_tokens(" ".join(runs)).split()
+    if len(tokens) == 1:
+        return f'{{headline body}} : "{tokens[0]}"*'
+    return '{headline body} : "' + " ".join(tokens[:-1]) + '"'
+
+
+def _join(parts: list[str]) -> str | None:
+    """FTS5's NOT is binary: ``a NOT b``; a query of nothing but negations matches nothing."""
+    positive = [p for p in parts if not p.startswith("NOT ")]
+    negative = [p[4:] for p in parts if p.startswith("NOT ")]
+    if not positive:
+        if negative:
+            raise BaokuError("query", "query: NOT needs something to search for beside it")
+        return None
+    expression = " AND ".join(positive)
+    for n in negative:
+        expression = f"({expression}) NOT {n}"
+    return expression

@@ -1,0 +1,49 @@
+import pytest
+
+from baoku.archive.tokens import bigram_tokens, parse_query, word_tokens
+from baoku.errors import BaokuError
+
+
+def test_bigrams_cover_every_substring_and_end_each_run_with_its_last_character():
+    assert bigram_tokens("江南水乡，GDP增长") == "江南 南水 水乡 乡 gd dp p增 增长 长"
+    assert bigram_tokens("“”") == ""
+
+
+def test_words_are_rjieba_words_of_two_or_more_characters():
+    assert word_tokens("全市春季植树造林") == "全市 春季 植树造林"
+    assert all(len(w) > 1 for w in word_tokens("我在青川。").split())
+
+
+def test_a_term_is_its_bigrams_as_a_phrase_or_the_whole_word():
+    assert parse_query("水乡").expression == '(({headline body} : "水乡" OR words : "水乡"))'
+    assert '"江南 南水 水乡"' in parse_query("江南水乡").expression
+
+
+def test_a_single_character_is_the_start_of_a_token():
+    assert parse_query("书").expression == '({headline body} : "书"*)'
+
+
+def test_a_quoted_phrase_keeps_its_words_in_order_across_punctuation():
+    query = parse_query('"乡村 振兴"')
+    assert query.expression == '({headline body} : "乡村 村 振兴")'
+    assert query.patterns == [r"乡村[\W_]+振兴"]
+
+
+def test_or_and_not():
+    expression = parse_query("青川 OR 潍坊 -植树").expression
+    assert expression.startswith("(((") and " OR " in expression
+    negated = ' NOT (({headline body} : "植树" OR words : "植树"))'
+    assert expression.endswith(negated)
+    assert parse_query("NOT 植树 青川").expression.endswith(negated)
+
+
+def test_no_words_means_filters_only():
+    assert parse_query("").expression is None
+    assert parse_query("，。").expression is None
+
+
+@pytest.mark.parametrize("query, why", [('"青川', "not closed"), ("NOT 青川", "NOT needs"),
+                                        ("青" * 201, "longer than")])
+def test_bad_queries_say_why(query, why):
+    with pytest.raises(BaokuError, match=why):
+        parse_query(query)
