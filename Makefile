@@ -26,9 +26,10 @@ test: $(STAMP) lint
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 
-eval: $(STAMP)  ## score on data the scored models never saw: the other month, the other folds
+eval: $(STAMP)  ## score on data the scored models never saw (the other month, the other folds); search
 	$(BIN)/baoku eval --held-out $(GOLD)
 	$(BIN)/baoku eval-ner --cross-validate $(NER)
+	$(BIN)/baoku eval-search $(SAMPLES)/rmrb-2019-10
 
 bench: $(STAMP)  ## pages/s and peak memory of parse
 	$(BIN)/python benchmarks/bench_parse.py $(SAMPLES)/rmrb-2019-02

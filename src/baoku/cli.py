@@ -425,6 +425,27 @@ def evaluate_ner(
         typer.echo(f"  {kind or 'all':<14}{p:>10.4f}{r:>10.4f}{f:>10.4f}")
 
 
+@app.command("eval-search")
+def evaluate_search(
+    folder: Annotated[Path, typer.Argument(help="A folder with gold.jsonl and pages.")],
+    articles: Annotated[int, typer.Option(min=1, help="How many true articles to look for.")]
+    = 200,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Parsing processes.")]
+    = None,
+) -> None:
+    """How often a word of a true headline finds its article among the first ten hits."""
+    from .evaluate.retrieval import TOP, evaluate_retrieval
+
+    try:
+        scores = evaluate_retrieval(folder, articles, jobs=jobs)
+    except BaokuError as e:
+        _fail(e.message)
+        raise typer.Exit(1) from None
+    typer.echo(f"{folder}  (a 2–4 character headline word as the query; found = in the top {TOP})")
+    for how, score in scores.items():
+        typer.echo(f"  {how + ' word':<18} found {score.found}/{score.queries}  {score.rate:.4f}")
+
+
 def _is_date(text: str) -> bool:
     import datetime as dt
 

@@ -52,10 +52,8 @@ def export_rows(archive: Archive, table: str = "articles",
                 filters: Filters | None = None) -> Iterator[dict]:
     """The rows of ``table`` for the articles the filters let through, typed as in `TABLES`:
     lists as lists, dates as `datetime.date`."""
-    if table not in TABLES:
-        raise BaokuError("table", f"--table {table}: not one of {', '.join(TABLES)}")
-    columns = TABLES[table]
-    where, parameters = where_clause(Query(None, []), filters or Filters())
+    columns = _columns(table)
+    where, parameters = where_clause(Query(None, None, []), filters or Filters())
     if table == "articles":
         select = ", ".join(f'a."{c}"' if c != "page" else "a.page_number AS page"
                            for c in columns)
@@ -72,12 +70,19 @@ def export_rows(archive: Archive, table: str = "articles",
         yield row
 
 
+def _columns(table: str) -> dict[str, str]:
+    if table not in TABLES:
+        raise BaokuError("table", f"--table {table}: not one of {', '.join(TABLES)}")
+    return TABLES[table]
+
+
 def export(archive: Archive, format: str, out: Path | IO[str], table: str = "articles",
            filters: Filters | None = None) -> int:
     """Write ``table`` in ``format`` to a path or, for jsonl and csv, an open text stream;
     the number of rows written."""
     if format not in FORMATS:
         raise BaokuError("format", f"--format {format}: not one of {', '.join(FORMATS)}")
+    _columns(table)
     rows = export_rows(archive, table, filters)
     if format == "parquet":
         if not isinstance(out, Path):

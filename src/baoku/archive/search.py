@@ -1,7 +1,9 @@
 """Search: a query and filters in, ranked articles with marked snippets out.
 
-Ranking is FTS5's BM25 with the heading weighted above the body, and both above the words
-column, which only adds weight where a term is a whole word. Snippets are cut from the
+Articles whose heading holds every term come first; within each tier, FTS5's BM25 ranks, with
+the heading weighted above the body and the words column adding weight where a term is a
+whole word. (FTS5's BM25 weighs a column's hits before it saturates, so heading weight alone
+lets a long body that repeats a word outrank a headline that names it.) Snippets are cut from the
 repaired text here rather than by FTS5, whose table keeps no text; they are HTML-escaped,
 with each hit in ``<mark>…</mark>``.
 """
@@ -60,15 +62,17 @@ def search(archive: Archive, query: str = "", filters: Filters = Filters(), *,
     where, parameters = where_clause(parsed, filters)
     weights = ", ".join(map(str, WEIGHTS.values()))
     if parsed.expression:
-        sql = (f"SELECT a.*, -bm25(article_search, {weights}) AS score FROM article_search "
-               f"JOIN articles a ON a.rowid = article_search.rowid WHERE {where} "
-               "ORDER BY score DESC LIMIT ? OFFSET ?")
+        sql = (f"SELECT a.*, -bm25(article_search, {weights}) AS score, a.rowid IN ("
+               "SELECT rowid FROM article_search WHERE article_search MATCH ?) AS in_heading "
+               f"FROM article_search JOIN articles a ON a.rowid = article_search.rowid "
+               f"WHERE {where} ORDER BY in_heading DESC, score DESC LIMIT ? OFFSET ?")
+        parameters.insert(0, parsed.heading_expression)
     else:
         sql = (f"SELECT a.*, 0.0 AS score FROM articles a WHERE {where} "
                "ORDER BY a.date DESC, a.rowid LIMIT ? OFFSET ?")
     rows = archive.rows(sql, [*parameters, min(limit, MAX_LIMIT), offset])
     return [Hit(id=r["id"], paper=r["paper"], date=r["date"], page=r["page_number"],
-                headline=r["headline"], snippet=snippet(r["text"], parsed),
+                headline=r["headline"], snippet=snippet(_searched_text(r), parsed),
                 score=round(r["score"], 4)) for r in rows]
 
 
@@ -102,6 +106,11 @@ def where_clause(query: Query, filters: Filters) -> tuple[str, list]:
                            "AND e.type = ? AND e.text = ?)")
             parameters += [kind, name]
     return " AND ".join(clauses), parameters
+
+
+def _searched_text(article: dict) -> str:
+    """The body and the byline, where a name may be all that matched."""
+    return "\n".join(t for t in (article["text"], article["byline"]) if t)
 
 
 def snippet(text: str, query: Query, size: int = SNIPPET_CHARS) -> str:

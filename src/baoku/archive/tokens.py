@@ -52,6 +52,8 @@ class Query:
 
     expression: str | None
     """The FTS5 match expression; None when the query has no words (filters only)."""
+    heading_expression: str | None
+    """The same without negations, for the heading alone: articles it matches rank first."""
     patterns: list[str]
     """Regular expressions of what the query looks for, to mark in the text."""
 
@@ -67,6 +69,7 @@ def parse_query(query: str) -> Query:
     if query.count('"') % 2:
         raise BaokuError("query", "query: a quotation mark is not closed")
     parts: list[str] = []
+    heading_parts: list[str] = []
     patterns: list[str] = []
     pending_or = negate = False
     for m in _QUERY_WORD.finditer(query):
@@ -82,37 +85,46 @@ def parse_query(query: str) -> Query:
         runs = _RUN.findall((quoted if quoted is not None else word).lower())
         if not runs:
             continue
-        expression = _phrase(runs) if quoted is not None else _term(runs)
+        build = _phrase if quoted is not None else _term
         if negate:
-            parts.append(f"NOT ({expression})")
+            parts.append(f"NOT ({build(runs)})")
         else:
             patterns += ([r"[\W_]+".join(map(re.escape, runs))] if quoted is not None
                          else [re.escape(r) for r in runs])
-            parts.append(f"({parts.pop()} OR ({expression}))" if pending_or
-                         else f"({expression})")
+            for into, expression in ((parts, build(runs)), (heading_parts, build(runs, "headline"))):
+                into.append(f"({into.pop()} OR ({expression}))" if pending_or
+                            else f"({expression})")
         pending_or = negate = False
-    return Query(_join(parts), patterns)
+    return Query(_join(parts), " AND ".join(heading_parts) or None, patterns)
 
 
-def _term(runs: list[str]) -> str:
+_TEXT = "{headline body}"
+
+
+def _term(runs: list[str], columns: str = _TEXT) -> str:
     """An unquoted term: each of its runs found as consecutive bigrams (one character as the
     start of a token), ranked higher where the run is a whole word."""
     phrases = []
     for run in runs:
         if len(run) == 1:
-            phrases.append(f'{{headline body}} : "{run}"*')
+            phrases.append(f'{columns} : "{run}"*')
+        elif columns == _TEXT:
+            phrases.append(f'({columns} : "{_bigrams(run)}" OR words : "{run}")')
         else:
-            bigrams = " ".join(run[i:i + 2] for i in range(len(run) - 1))
-            phrases.append(f'({{headline body}} : "{bigrams}" OR words : "{run}")')
+            phrases.append(f'{columns} : "{_bigrams(run)}"')
     return " AND ".join(phrases)
 
 
-def _phrase(runs: list[str]) -> str:
+def _bigrams(run: str) -> str:
+    return " ".join(run[i:i + 2] for i in range(len(run) - 1))
+
+
+def _phrase(runs: list[str], columns: str = _TEXT) -> str:
     """A quoted term: its runs one after the other, as the index has them."""
     tokens = bigram_tokens(" ".join(runs)).split()
     if len(tokens) == 1:
-        return f'{{headline body}} : "{tokens[0]}"*'
-    return '{headline body} : "' + " ".join(tokens[:-1]) + '"'
+        return f'{columns} : "{tokens[0]}"*'
+    return f'{columns} : "' + " ".join(tokens[:-1]) + '"'
 
 
 def _join(parts: list[str]) -> str | None:
