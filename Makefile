@@ -31,8 +31,9 @@ eval: $(STAMP)  ## score on data the scored models never saw (the other month, t
 	$(BIN)/baoku eval-ner --cross-validate $(NER)
 	$(BIN)/baoku eval-search $(SAMPLES)/rmrb-2019-10
 
-bench: $(STAMP)  ## pages/s and peak memory of parse
+bench: $(STAMP)  ## pages/s and peak memory of parse; ingest and search speed
 	$(BIN)/python benchmarks/bench_parse.py $(SAMPLES)/rmrb-2019-02
+	$(BIN)/python benchmarks/bench_archive.py $(SAMPLES)
 
 train: $(STAMP)  ## retrain the shipped models: line tagger, join model, word classes, entity model
 	$(BIN)/baoku train $(GOLD) --out src/baoku/segment/tagger.json \

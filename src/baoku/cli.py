@@ -176,8 +176,9 @@ def _progress(what: str) -> Iterator[Callable[[int, int], None]]:
 
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help='Words to find: 乡村振兴 刘运, "a phrase", '
-                                              "a OR b, NOT c; empty for filters only.")] = "",
+    query: Annotated[list[str] | None, typer.Argument(
+        help="Words to find, all of them: 乡村振兴 刘运; a OR b; NOT c or -c; an argument with "
+             "spaces in it is one phrase. None: filters only, newest first.")] = None,
     db: Db = Path(DEFAULT_DB),
     paper: Annotated[str | None, typer.Option(help="Paper name or id.")] = None,
     date_from: Annotated[str | None, typer.Option("--from", help="First date, YYYY-MM-DD.")]
@@ -210,7 +211,7 @@ def search(
                       organization=organization)
     try:
         with Archive(db) as archive:
-            hits = search_archive(archive, query, filters, limit=limit)
+            hits = search_archive(archive, _query_of(query or []), filters, limit=limit)
     except BaokuError as e:
         _fail(e.message)
         raise typer.Exit(1) from None
@@ -220,18 +221,27 @@ def search(
     _print_hits(hits)
 
 
+def _query_of(arguments: list[str]) -> str:
+    """Arguments as one query; the shell has taken the quotes off a phrase, so put them back."""
+    return " ".join(f'"{a}"' if " " in a.strip() and '"' not in a else a for a in arguments)
+
+
 def _print_hits(hits: list) -> None:
+    """A hit a block: rank, headline, where it was printed, score; its id; the snippet with
+    the hits in bold."""
     from rich.console import Console
     from rich.markup import escape
-    from rich.table import Table as RichTable
 
-    table = RichTable("score", "article", "headline", "snippet", show_lines=True)
-    for hit in hits:
+    console = Console(highlight=False)
+    for rank, hit in enumerate(hits, start=1):
+        where = " ".join(str(x) for x in (hit.paper, hit.date) if x) + (
+            f" 第{hit.page}版" if hit.page is not None else "")
         marked = escape(html.unescape(hit.snippet.replace("<mark>", "\0").replace(
             "</mark>", "\1"))).replace("\0", "[bold yellow]").replace("\1", "[/]")
-        table.add_row(f"{hit.score:.2f}", f"{hit.id}\n{hit.paper} {hit.date}",
-                      escape(hit.headline or ""), marked)
-    Console(soft_wrap=False).print(table)
+        console.print(f"{rank:>2}. [bold]{escape(hit.headline or '（无标题）')}[/]  "
+                      f"[dim]{escape(where)}  score {hit.score:.2f}[/]")
+        console.print(f"    [dim]{hit.id}[/]")
+        console.print(f"    {marked}")
     if not hits:
         typer.echo("no articles found", err=True)
 
