@@ -7,7 +7,7 @@ SAMPLES ?= ../shared/samples
 GOLD := $(SAMPLES)/rmrb-2019-02 $(SAMPLES)/rmrb-2019-10
 NER := $(SAMPLES)/ner-pd-dev.jsonl
 
-.PHONY: install demo test lint eval bench train schema clean
+.PHONY: install demo test browser lint eval bench train schema clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,11 +17,19 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-demo: $(STAMP)  ## parse the bundled pages of a made-up city's daily
+demo: $(STAMP)  ## the bundled pages of a made-up city's daily: parsed, ingested, served
 	$(BIN)/baoku parse examples/qingchuan-daily-2026-03-12.txt --format text
+	rm -f build/demo.db build/demo.db-wal build/demo.db-shm && mkdir -p build
+	$(BIN)/baoku ingest examples --db build/demo.db
+	$(BIN)/baoku serve --db build/demo.db
 
 test: $(STAMP) lint
 	$(BIN)/pytest
+
+browser:  ## Debian's Chromium and a Chinese font, for the reader's browser test (as root)
+	command -v chromium >/dev/null && fc-list :lang=zh | grep -q . || { \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			chromium fonts-wqy-microhei >/dev/null; }
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
@@ -31,9 +39,10 @@ eval: $(STAMP)  ## score on data the scored models never saw (the other month, t
 	$(BIN)/baoku eval-ner --cross-validate $(NER)
 	$(BIN)/baoku eval-search $(SAMPLES)/rmrb-2019-10
 
-bench: $(STAMP)  ## pages/s and peak memory of parse; ingest and search speed
+bench: $(STAMP)  ## pages/s and peak memory of parse; ingest, search and page render speed
 	$(BIN)/python benchmarks/bench_parse.py $(SAMPLES)/rmrb-2019-02
 	$(BIN)/python benchmarks/bench_archive.py $(SAMPLES)
+	$(BIN)/python benchmarks/bench_web.py $(SAMPLES)/rmrb-2019-02
 
 train: $(STAMP)  ## retrain the shipped models: line tagger, join model, word classes, entity model
 	$(BIN)/baoku train $(GOLD) --out src/baoku/segment/tagger.json \

@@ -302,6 +302,27 @@ def stats(db: Db = Path(DEFAULT_DB),
 
 
 @app.command()
+def serve(
+    db: Db = Path(DEFAULT_DB),
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the archive to a browser (read-only): issues, articles as read and as repaired,
+    search, people, places and organizations; the JSON API under /api/, documented at /docs."""
+    import uvicorn
+
+    from .web import create_app
+
+    try:
+        web_app = create_app(db)
+    except BaokuError as e:
+        _fail(e.message)
+        raise typer.Exit(1) from None
+    typer.echo(f"baoku: serving {db} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of parse output."""
     typer.echo(json.dumps(document_schema(), ensure_ascii=False, indent=2))

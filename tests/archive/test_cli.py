@@ -56,7 +56,7 @@ def test_search_table_shows_headlines(db: Path):
 @pytest.mark.parametrize("args, message", [
     (["search", "青川", "--from", "2026-13-01"], "--from 2026-13-01: not a date"),
     (["search", "青川", "--kind", "ad"], "--kind ad: not one of news, photo"),
-    (["search", '"青川'], "query: a quotation mark is not closed"),
+    (["search", "NOT", "青川"], "query: NOT needs something to search for beside it"),
     (["export", "--table", "people"], "--table people: not one of"),
 ])
 def test_bad_arguments_get_one_line(db: Path, args, message):

@@ -42,7 +42,11 @@ def test_no_words_means_filters_only():
     assert parse_query("，。").expression is None
 
 
-@pytest.mark.parametrize("query, why", [('"青川', "not closed"), ("NOT 青川", "NOT needs"),
+def test_a_quotation_mark_without_its_pair_is_punctuation():
+    assert parse_query('“青川方案').expression == parse_query("青川方案").expression
+
+
+@pytest.mark.parametrize("query, why", [("NOT 青川", "NOT needs"),
                                         ("青" * 201, "longer than")])
 def test_bad_queries_say_why(query, why):
     with pytest.raises(BaokuError, match=why):

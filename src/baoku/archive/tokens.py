@@ -18,6 +18,7 @@ made with another one has its index rebuilt.
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
 
@@ -36,14 +37,14 @@ def bigram_tokens(text: str) -> str:
     """The bigram stream of ``text``, space separated."""
     tokens: list[str] = []
     for run in _RUN.findall(text.lower()):
-        tokens += [run[i:i + 2] for i in range(len(run) - 1)]
+        tokens += map(operator.add, run, run[1:])
         tokens.append(run[-1])
     return " ".join(tokens)
 
 
 def word_tokens(text: str) -> str:
     """rjieba's words of two or more characters, space separated."""
-    return " ".join(w for w in rjieba.cut(text.lower()) if len(w) > 1 and _RUN.fullmatch(w))
+    return " ".join(w for w in rjieba.cut(text.lower()) if len(w) > 1 and w.isalnum())
 
 
 @dataclass(frozen=True)
@@ -61,13 +62,14 @@ class Query:
 def parse_query(query: str) -> Query:
     """Terms are ANDed; ``OR`` between two terms, ``NOT`` or ``-`` before one. A term matches
     where its characters stand together, as a substring would; ``"…"`` makes one term of
-    several words, spaces and punctuation aside (``"乡村 振兴"`` finds 乡村振兴 and 乡村，振兴).
+    several words, spaces and punctuation aside (``"乡村 振兴"`` finds 乡村振兴 and 乡村，振兴); a
+    quotation mark without its pair is punctuation.
     """
     if len(query) > MAX_QUERY_CHARS:
         raise BaokuError("query", f"query: longer than {MAX_QUERY_CHARS} characters")
     query = query.replace("“", '"').replace("”", '"')
-    if query.count('"') % 2:
-        raise BaokuError("query", "query: a quotation mark is not closed")
+    if query.count('"') % 2:  # a quotation mark pasted with the text, not a phrase
+        query = query.replace('"', " ")
     parts: list[str] = []
     heading_parts: list[str] = []
     patterns: list[str] = []
