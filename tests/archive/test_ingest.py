@@ -83,3 +83,18 @@ def test_parallel_ingest_makes_the_same_archive(tmp_path: Path, pages: Path):
 def test_find_files_takes_files_folders_and_patterns_once_each(pages: Path):
     files, missing = find_files([pages, pages / "*.txt", next(pages.iterdir())])
     assert len(files) == 4 and missing == []
+
+
+def test_the_same_file_under_another_date_is_ingested_again(archive: Archive, pages: Path):
+    file = pages / "qingchuan-daily-2026-03-10-p01.txt"
+    report = ingest(archive, [file], date="2026-03-09", jobs=1)
+    assert (report.unchanged, report.pages, report.replaced) == (0, 2, 2)
+    assert archive.page("qingchuan-daily-2026-03-09-p01") is not None
+    assert archive.page("qingchuan-daily-2026-03-10-p01") is None  # the file moved
+    assert "qingchuan-daily-2026-03-10" not in {r["id"] for r in archive.rows(
+        "SELECT id FROM issues")}
+
+
+def test_the_archive_folder_is_made(tmp_path: Path):
+    with Archive(tmp_path / "new" / "folder" / "a.db", write=True) as archive:
+        assert stats(archive)["articles"] == 0

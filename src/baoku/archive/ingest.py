@@ -17,11 +17,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import ids
 from ..errors import BaokuError
 from ..pipeline import DEFAULT_STAGES, parse_text
 from ..read import decode, parse_file_name
-from .rows import PageRows, rows_of
+from .rows import PageRows, issue_id, rows_of
 from .store import Archive
 
 TEXT_SUFFIXES = (".txt",)
@@ -39,8 +38,8 @@ class Task:
     page: int | None
 
     @property
-    def issue(self) -> tuple[str, str]:
-        return ids.paper_slug(self.paper), self.date
+    def issue(self) -> str:
+        return issue_id(self.paper, self.date)
 
 
 @dataclass
@@ -91,7 +90,7 @@ def ingest(archive: Archive, paths: Iterable[str | Path], *, jobs: int | None = 
         except BaokuError as e:
             report.failed.append((str(path), e.message.removeprefix(f"{path}: ")))
             continue
-        if archive.is_ingested(task.file, task.sha256):
+        if archive.is_ingested(task.file, task.sha256, task.issue):
             report.unchanged += 1
         else:
             tasks.append(task)

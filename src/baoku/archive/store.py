@@ -37,6 +37,8 @@ class Archive:
             raise BaokuError("no-archive", f"{self.path}: no archive here; make one with "
                                            "`baoku ingest`")
         try:
+            if write:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
             uri = self.path.resolve().as_uri() + ("" if write else "?mode=ro")
             self.db = sqlite3.connect(uri, uri=True, isolation_level=None,
                                       check_same_thread=False)
@@ -51,6 +53,9 @@ class Archive:
                 raise BaokuError("no-archive", f"{self.path}: not a baoku archive")
         except sqlite3.DatabaseError as e:
             raise BaokuError("bad-archive", f"{self.path}: not a baoku archive ({e})") from None
+        except OSError as e:
+            raise BaokuError("unwritable", f"{self.path}: cannot make the archive here "
+                                           f"({e.strerror})") from None
 
     def __enter__(self) -> Archive:
         return self
@@ -63,10 +68,12 @@ class Archive:
 
     # writing
 
-    def is_ingested(self, file: str, sha256: str) -> bool:
-        """Whether the current pages of the archive include those of this file as it is now."""
-        return self.db.execute("SELECT 1 FROM pages WHERE file = ? AND sha256 = ? LIMIT 1",
-                               (file, sha256)).fetchone() is not None
+    def is_ingested(self, file: str, sha256: str, issue: str) -> bool:
+        """Whether the current pages of the archive include those of this file as it is now,
+        in this issue (an issue id: ``renminribao-2019-02-01``)."""
+        return self.db.execute(
+            "SELECT 1 FROM pages WHERE file = ? AND sha256 = ? AND issue = ? LIMIT 1",
+            (file, sha256, issue)).fetchone() is not None
 
     def write_issue(self, files: dict[str, list[PageRows]]) -> int:
         """Write the pages parsed from each file (by resolved path), replacing what those files
@@ -114,6 +121,8 @@ class Archive:
                                 [(a,) for a in articles])
         self.db.execute(f"DELETE FROM articles WHERE page {where}", ids)
         self.db.execute(f"DELETE FROM pages WHERE id {where}", ids)
+        self.db.execute("DELETE FROM issues WHERE id NOT IN (SELECT issue FROM pages)")
+        self.db.execute("DELETE FROM papers WHERE slug NOT IN (SELECT paper FROM issues)")
         return {row["id"]: row["version"] for row in old}
 
     def _unindex(self, articles: Iterable[str]) -> None:
