@@ -12,7 +12,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import asdict
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -134,9 +133,10 @@ def _passage(text: str, names: list[tuple[int, int, str]], issue_date: str | Non
         entities.append(entity)
     mentions = terms.find(text)
     entities += [{"type": "term", "start": s, "end": e, "text": text[s:e]} for s, e in mentions]
-    found_dates = [{"type": "date", **asdict(d), "text": text[d.start:d.end]}
+    # vars(), not asdict(): the dataclasses hold no dataclasses, and asdict's deep copy costs
+    found_dates = [{"type": "date", **vars(d), "text": text[d.start:d.end]}
                    for d in dates(text, issue_date)]
-    facts = [{**asdict(f), "text": text[f.start:f.end]} for f in figures(text)]
+    facts = [{**vars(f), "text": text[f.start:f.end]} for f in figures(text)]
     return {"text": text, "entities": sorted(entities, key=lambda e: (e["start"], e["end"])),
             "dates": found_dates, "facts": facts,
             "terms": dict(Counter(text[s:e] for s, e in mentions))}
