@@ -1,6 +1,7 @@
 from pathlib import Path
 
-from baoku.archive import Archive, find_files, ingest, stats
+from baoku.archive import Archive, count, find_files, ingest, stats
+from baoku.archive.tokens import TOKENIZER
 from baoku.pipeline import parse_file
 
 from .conftest import DEMO, issue_files
@@ -98,3 +99,16 @@ def test_the_same_file_under_another_date_is_ingested_again(archive: Archive, pa
 def test_the_archive_folder_is_made(tmp_path: Path):
     with Archive(tmp_path / "new" / "folder" / "a.db", write=True) as archive:
         assert stats(archive)["articles"] == 0
+
+
+def test_an_index_made_by_another_tokenizer_is_made_again(tmp_path: Path, pages: Path):
+    db = tmp_path / "a.db"
+    with Archive(db, write=True) as archive:
+        ingest(archive, [pages], jobs=1)
+        archive.db.execute("UPDATE meta SET value = 'unigrams-0' WHERE key = 'tokenizer'")
+        archive.db.execute("INSERT INTO article_search (article_search) VALUES ('delete-all')")
+        assert count(archive, "宋雨桐") == 0
+    with Archive(db, write=True) as archive:
+        assert count(archive, "宋雨桐") == 3
+        assert next(archive.rows("SELECT value FROM meta WHERE key = 'tokenizer'"))["value"] \
+            == TOKENIZER

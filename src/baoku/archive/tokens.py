@@ -21,12 +21,13 @@ from __future__ import annotations
 import operator
 import re
 from dataclasses import dataclass
+from importlib.metadata import version
 
 import rjieba
 
 from ..errors import BaokuError
 
-TOKENIZER = f"bigrams-1+rjieba-{getattr(rjieba, '__version__', '0')}"
+TOKENIZER = f"bigrams-1+rjieba-{version('rjieba')}"
 MAX_QUERY_CHARS = 200
 
 _RUN = re.compile(r"[^\W_]+")  # letters and digits, any script
