@@ -70,8 +70,10 @@ def build_big(samples: Path) -> Archive:
     with Archive(BIG, write=True) as archive:
         ingest(archive, [samples / "rmrb-2019-02", samples / "rmrb-2019-10"])
         base = archive.db.execute("SELECT count(*) FROM articles").fetchone()[0]
-        tokens = [(row["id"], search_tokens(archive._parts(row["id"])))
-                  for row in archive.db.execute("SELECT id FROM articles ORDER BY rowid")]
+        parts: dict[str, list[tuple[str, str]]] = {}
+        for row in archive.rows("SELECT article, role, text FROM parts ORDER BY article, seq"):
+            parts.setdefault(row["article"], []).append((row["role"], row["text"]))
+        tokens = [(article, search_tokens(pieces)) for article, pieces in parts.items()]
         for copy in range(1, -(-TARGET_ARTICLES // base)):
             _copy(archive, copy, tokens)
     print(f"built {BIG} in {time.perf_counter() - started:.0f} s")

@@ -40,13 +40,15 @@ def papers(archive: Archive) -> list[dict]:
 
 def issue(archive: Archive, paper: str, date: str) -> dict:
     """An issue's pages in order, each with its articles' heading parts in reading order."""
-    [name] = [r["name"] for r in archive.rows("SELECT name FROM papers WHERE slug = ?",
-                                              [paper])] or [None]
-    pages = list(archive.rows("SELECT id, number FROM pages WHERE issue = ? "
-                              "ORDER BY number, id", [f"{paper}-{date}"]))
-    if name is None or not pages:
+    pages = list(archive.rows(
+        "SELECT pages.id, pages.number, papers.name FROM pages JOIN issues ON issues.id = "
+        "pages.issue JOIN papers ON papers.slug = issues.paper WHERE issues.paper = ? AND "
+        "issues.date = ? ORDER BY pages.number, pages.id", [paper, date]))
+    if not pages:
         raise NotFound(f"no issue of {paper} on {date}")
+    name = pages[0]["name"]
     for page in pages:
+        del page["name"]
         page["articles"] = list(archive.rows(
             'SELECT id, kind, "column", series, kicker, headline, subtitle, byline, '
             "substr(text, 1, 120) AS opening FROM articles WHERE page = ? ORDER BY rowid",
