@@ -19,7 +19,7 @@ from pathlib import Path
 import rjieba
 
 from baoku.archive import Archive, Filters, ingest, search
-from baoku.archive.rows import search_tokens
+from baoku.archive.rows import article_facets, search_tokens
 from baoku.archive.schema import MIGRATIONS
 from baoku.archive.tokens import TOKENIZER
 
@@ -70,17 +70,27 @@ def build_big(samples: Path) -> Archive:
     with Archive(BIG, write=True) as archive:
         ingest(archive, [samples / "rmrb-2019-02", samples / "rmrb-2019-10"])
         base = archive.db.execute("SELECT count(*) FROM articles").fetchone()[0]
-        parts: dict[str, list[tuple[str, str]]] = {}
-        for row in archive.rows("SELECT article, role, text FROM parts ORDER BY article, seq"):
-            parts.setdefault(row["article"], []).append((row["role"], row["text"]))
-        tokens = [(article, search_tokens(pieces)) for article, pieces in parts.items()]
+        originals = _originals(archive)
         for copy in range(1, -(-TARGET_ARTICLES // base)):
-            _copy(archive, copy, tokens)
+            _copy(archive, copy, originals)
     print(f"built {BIG} in {time.perf_counter() - started:.0f} s")
     return Archive(BIG)
 
 
-def _copy(archive: Archive, copy: int, tokens: list) -> None:
+def _originals(archive: Archive) -> list[tuple[dict, tuple[str, str, str], list]]:
+    """Each article's row, text tokens (made once: they are the same in every copy) and
+    names (for the facets, which change with the date)."""
+    parts: dict[str, list[tuple[str, str]]] = {}
+    for row in archive.rows("SELECT article, role, text FROM parts ORDER BY article, seq"):
+        parts.setdefault(row["article"], []).append((row["role"], row["text"]))
+    names: dict[str, list[tuple[str, str]]] = {}
+    for row in archive.rows("SELECT article, type, text FROM entities"):
+        names.setdefault(row["article"], []).append((row["type"], row["text"]))
+    return [(article, search_tokens(parts[article["id"]], "")[:3], names.get(article["id"], []))
+            for article in archive.rows("SELECT * FROM articles ORDER BY rowid")]
+
+
+def _copy(archive: Archive, copy: int, originals: list) -> None:
     def shift(text: str | None) -> str | None:
         """The first date in an id or a date moved on by ``copy`` × 366 days."""
         if text is None:
@@ -108,9 +118,11 @@ def _copy(archive: Archive, copy: int, tokens: list) -> None:
         select = ", ".join(["shift(article)"] + [f'"{c}"' for c in columns[1:]])
         db.execute(f"INSERT INTO {table} SELECT {select} FROM {table} WHERE article IN "
                    f"(SELECT id FROM articles WHERE {original})")
-    db.executemany("INSERT INTO article_search (rowid, headline, body, words) "
-                   "SELECT rowid, ?, ?, ? FROM articles WHERE id = ?",
-                   [(*columns, shift(article_id)) for article_id, columns in tokens])
+    db.executemany(
+        "INSERT INTO article_search (rowid, headline, body, words, facets) "
+        "SELECT rowid, ?, ?, ?, ? FROM articles WHERE id = ?",
+        [(*text, article_facets({**article, "date": shift(article["date"])}, names),
+          shift(article["id"])) for article, text, names in originals])
     db.execute("COMMIT")
 
 

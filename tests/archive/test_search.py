@@ -1,8 +1,12 @@
+import shutil
+
 import pytest
 
-from baoku.archive import Archive, Filters, count, search
-from baoku.archive.search import snippet
+from baoku.archive import Archive, Filters, count, ingest, search
+from baoku.archive.search import _date_facets, snippet
 from baoku.archive.tokens import parse_query
+
+from .conftest import DEMO
 
 
 def ids(hits) -> list[str]:
@@ -70,3 +74,22 @@ def test_a_long_text_is_cut_around_its_first_hit():
     text = "甲" * 100 + "青川" + "乙" * 100
     cut = snippet(text, parse_query("青川"), size=20)
     assert cut.startswith("…甲") and cut.endswith("乙…") and "<mark>青川</mark>" in cut
+
+
+def test_date_ranges_become_years_months_and_days_and_filter_exactly(tmp_path):
+    dates = ["2025-12-31", "2026-01-01", "2026-02-15", "2026-02-28", "2027-01-01"]
+    for date in dates:
+        shutil.copy(DEMO, tmp_path / f"qingchuan-daily-{date}-p01.txt")
+    with Archive(tmp_path / "a.db", write=True) as archive:
+        ingest(archive, [tmp_path], jobs=1)
+        assert _date_facets(archive, "2025-12-31", "2027-01-01") == []  # everything
+        assert _date_facets(archive, "2026-01-01", "2026-12-31") == ['"zy2026"']
+        assert _date_facets(archive, "2026-02-01", "2026-03-02") == [
+            '"zm202602" OR "zd20260301" OR "zd20260302"']
+        assert _date_facets(archive, "2028-01-01", None) == ['"znothing"']
+        per_issue = count(archive, "电梯", Filters(date_from="2026-01-01", date_to="2026-01-01"))
+        for first, last in [("2025-12-31", "2026-02-15"), ("2026-01-02", "2026-02-28"),
+                            (None, "2026-01-01"), ("2026-02-16", None), ("2026-03-01", None)]:
+            inside = sum((first or "") <= d <= (last or "9") for d in dates)
+            assert count(archive, "电梯", Filters(date_from=first, date_to=last)) == \
+                inside * per_issue

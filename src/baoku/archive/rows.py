@@ -4,6 +4,7 @@ equals the page, which the tests check."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import get_args
 
@@ -21,10 +22,12 @@ from ..model import (
     Page,
     Part,
 )
-from .tokens import bigram_tokens, word_tokens
+from .tokens import bigram_tokens, facet_tokens, word_tokens
 
 _HEADING_ROLES = set(get_args(HeadingRole))
 _ATTRIBUTION_ROLES = set(get_args(AttributionRole))
+NAMED = ("person", "place", "organization")
+"""The entity types that are filters, and facets."""
 ARTICLE_COLUMNS = ("id", "page", "paper", "date", "page_number", "kind", "column", "series",
                    "kicker", "headline", "subtitle", "byline", "source", "place", "reporters",
                    "photographers", "dateline", "dateline_date", "start", "end", "truncated",
@@ -44,8 +47,8 @@ class PageRows:
     flags: list[tuple] = field(default_factory=list)
     entities: list[tuple] = field(default_factory=list)
     facts: list[tuple] = field(default_factory=list)
-    search: list[tuple[str, str, str, str]] = field(default_factory=list)
-    """Each article's headline, body and word tokens, and its id."""
+    search: list[tuple[str, str, str, str, str]] = field(default_factory=list)
+    """Each article's headline, body, word and facet tokens, and its id."""
 
     @property
     def id(self) -> str:
@@ -70,12 +73,23 @@ def rows_of(page: Page, *, file: str, sha256: str) -> PageRows:
     return rows
 
 
-def search_tokens(parts: list[tuple[str, str]]) -> tuple[str, str, str]:
-    """The three indexed columns of an article whose parts are these (role, text) pairs: its
-    heading, its body and attributions, and the words of both."""
+def search_tokens(parts: list[tuple[str, str]], facets: str) -> tuple[str, str, str, str]:
+    """The indexed columns of an article whose parts are these (role, text) pairs: its
+    heading, its body and attributions, the words of both, and its `facet_tokens`."""
     heading = "\n".join(text for role, text in parts if role in _HEADING_ROLES)
     body = "\n".join(text for role, text in parts if role not in _HEADING_ROLES)
-    return bigram_tokens(heading), bigram_tokens(body), word_tokens(f"{heading}\n{body}")
+    return (bigram_tokens(heading), bigram_tokens(body), word_tokens(f"{heading}\n{body}"),
+            facets)
+
+
+def article_facets(article: dict, names: Iterable[tuple[str, str]]) -> str:
+    """`facet_tokens` of an article row (or a dict with its paper, date, kind, page_number
+    and column) that names these (type, text) pairs; types other than people, places and
+    organizations are left out."""
+    return facet_tokens(paper=ids.paper_slug(article["paper"]), date=article["date"],
+                        kind=article["kind"], page=article["page_number"],
+                        column=article["column"],
+                        names=((t, n) for t, n in names if t in NAMED))
 
 
 def _add_article(rows: PageRows, article: Article, page: Page) -> None:
@@ -97,7 +111,10 @@ def _add_article(rows: PageRows, article: Article, page: Page) -> None:
     rows.facts += [(a.id, i, f.kind, f.text, *f.span, f.part, *f.offsets, f.value, f.upper,
                     f.unit, f.metric, _json(f.qualifiers), f.scope)
                    for i, f in enumerate(a.facts)]
-    rows.search.append((*search_tokens([(p.role, p.text) for p in parts]), a.id))
+    facets = article_facets({"paper": page.paper, "date": page.date, "kind": a.kind,
+                             "page_number": page.number, "column": a.column},
+                            ((e.type, e.text) for e in a.entities))
+    rows.search.append((*search_tokens([(p.role, p.text) for p in parts], facets), a.id))
 
 
 def _json(value: object) -> str:

@@ -68,7 +68,7 @@ MIGRATIONS: list[str] = [
         unit TEXT, metric TEXT, qualifiers TEXT NOT NULL, scope TEXT,
         PRIMARY KEY (article, seq)) WITHOUT ROWID;
     CREATE VIRTUAL TABLE article_search USING fts5 (
-        headline, body, words, content='', tokenize='ascii', prefix='1');
+        headline, body, words, facets, content='', tokenize='ascii', prefix='1');
     """,
 ]
 

@@ -2,7 +2,9 @@
 
 Articles whose heading holds every term come first; within each tier, FTS5's BM25 ranks, with
 the heading weighted above the body and the words column adding weight where a term is a
-whole word. (FTS5's BM25 weighs a column's hits before it saturates, so heading weight alone
+whole word. Only the latest `RANKING_WINDOW` matches are ranked, so that a query of a common
+word stays fast in a large archive; filters are facets in the index, intersected by FTS5.
+(FTS5's BM25 weighs a column's hits before it saturates, so heading weight alone
 lets a long body that repeats a word outrank a headline that names it.) Snippets are cut from the
 repaired text here rather than by FTS5, whose table keeps no text; they are HTML-escaped,
 with each hit in ``<mark>…</mark>``.
@@ -10,16 +12,20 @@ with each hit in ``<mark>…</mark>``.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import get_args
 
 from ..model import ArticleKind
 from .store import Archive
-from .tokens import Query, parse_query
+from .tokens import Query, facet, parse_query
 
 WEIGHTS = {"headline": 10.0, "body": 1.0, "words": 3.0}
+RANKING_WINDOW = 10_000
+"""BM25 costs a few microseconds a match: a query matching more articles than this (中国 in a
+national archive) ranks the latest this many of them, by rowid (the order of ingest)."""
 SNIPPET_CHARS = 80
 MAX_LIMIT = 1000
 ENTITY_FILTERS = ("person", "place", "organization")
@@ -59,26 +65,109 @@ def search(archive: Archive, query: str = "", filters: Filters = Filters(), *,
     """The best ``limit`` articles for ``query`` among those the filters let through, best
     first; with no query, the newest first."""
     parsed = parse_query(query)
-    where, parameters = where_clause(parsed, filters)
-    weights = ", ".join(map(str, WEIGHTS.values()))
+    limit = min(limit, MAX_LIMIT)
     if parsed.expression:
-        sql = (f"SELECT a.*, -bm25(article_search, {weights}) AS score, a.rowid IN ("
-               "SELECT rowid FROM article_search WHERE article_search MATCH ?) AS in_heading "
-               f"FROM article_search JOIN articles a ON a.rowid = article_search.rowid "
-               f"WHERE {where} ORDER BY in_heading DESC, score DESC LIMIT ? OFFSET ?")
-        parameters.insert(0, parsed.heading_expression)
+        ranked = _ranked(archive, _with_facets(archive, parsed, filters), filters, limit, offset)
     else:
-        sql = (f"SELECT a.*, 0.0 AS score FROM articles a WHERE {where} "
-               "ORDER BY a.date DESC, a.rowid LIMIT ? OFFSET ?")
-    rows = archive.rows(sql, [*parameters, min(limit, MAX_LIMIT), offset])
+        where, parameters = where_clause(parsed, filters)
+        ranked = [(r["rowid"], 0.0) for r in archive.rows(
+            f"SELECT a.rowid FROM articles a WHERE {where} ORDER BY a.date DESC, a.rowid "
+            "LIMIT ? OFFSET ?", [*parameters, limit, offset])]
+    rows = {r["rowid"]: r for r in archive.rows(
+        f"SELECT rowid, * FROM articles WHERE rowid IN ({', '.join('?' * len(ranked))})",
+        [rowid for rowid, _ in ranked])}
     return [Hit(id=r["id"], paper=r["paper"], date=r["date"], page=r["page_number"],
                 headline=r["headline"], snippet=snippet(_searched_text(r), parsed),
-                score=round(r["score"], 4)) for r in rows]
+                score=round(score, 4)) for r, score in ((rows[i], s) for i, s in ranked)]
+
+
+def _ranked(archive: Archive, query: Query, filters: Filters, limit: int,
+            offset: int) -> list[tuple[int, float]]:
+    """(rowid, score) of a page of hits: heading matches first, then by BM25, over the
+    latest `RANKING_WINDOW` matches (by rowid) when there are more."""
+    where, parameters = where_clause(query, filters)
+    source = "article_search" + (" JOIN articles a ON a.rowid = article_search.rowid"
+                                 if _filtered(filters) else "")
+    window = next(archive.rows(
+        "SELECT rowid FROM article_search WHERE article_search MATCH ? "
+        "ORDER BY rowid DESC LIMIT 1 OFFSET ?", [query.expression, RANKING_WINDOW]), None)
+    if window is not None:
+        where += " AND article_search.rowid > ?"
+        parameters.append(window["rowid"])
+    weights = ", ".join(map(str, WEIGHTS.values()))
+    sql = (f"SELECT article_search.rowid AS rowid, -bm25(article_search, {weights}) AS score, "
+           "article_search.rowid IN (SELECT rowid FROM article_search WHERE article_search "
+           f"MATCH ?) AS in_heading FROM {source} WHERE {where} "
+           "ORDER BY in_heading DESC, score DESC LIMIT ? OFFSET ?")
+    return [(r["rowid"], r["score"]) for r in archive.rows(
+        sql, [query.heading_expression, *parameters, limit, offset])]
+
+
+def _filtered(filters: Filters) -> bool:
+    return any(value is not None for value in vars(filters).values())
+
+
+def _with_facets(archive: Archive, query: Query, filters: Filters) -> Query:
+    """The query with the filters added to its match expression as facets, so that FTS5 does
+    the filtering; the SQL clauses of `where_clause` still check each hit exactly."""
+    facets = []
+    if filters.paper:
+        slugs = [r["slug"] for r in archive.rows(
+            "SELECT slug FROM papers WHERE name = ? OR slug = ?", [filters.paper] * 2)]
+        facets.append(" OR ".join(f'"{facet("paper", s)}"' for s in slugs) or _NOTHING)
+    if filters.date_from or filters.date_to:
+        facets += _date_facets(archive, filters.date_from, filters.date_to)
+    for kind, value in (("kind", filters.kind), ("page", filters.page),
+                        ("column", filters.column), *((k, getattr(filters, k))
+                                                      for k in ENTITY_FILTERS)):
+        if value is not None and value != "":
+            facets.append(f'"{facet(kind, value)}"')
+    if not facets:
+        return query
+    expression = " AND ".join(f"facets : ({f})" for f in facets)
+    return replace(query, expression=f"({query.expression}) AND {expression}")
+
+
+_NOTHING = '"znothing"'  # no article has this facet
+
+
+def _date_facets(archive: Archive, date_from: str | None, date_to: str | None) -> list[str]:
+    """The years, months and days that make up a date range, as one OR of facets; none when
+    the range holds every issue of the archive."""
+    bounds = next(archive.rows("SELECT min(date) AS first, max(date) AS last FROM issues"))
+    if bounds["first"] is None:
+        return []
+    first = dt.date.fromisoformat(max(date_from or bounds["first"], bounds["first"]))
+    last = dt.date.fromisoformat(min(date_to or bounds["last"], bounds["last"]))
+    if first > last:
+        return [_NOTHING]
+    if (first.isoformat(), last.isoformat()) == (bounds["first"], bounds["last"]):
+        return []
+    tokens, day = [], first
+    while day <= last:
+        year_end, month_end = dt.date(day.year, 12, 31), _month_end(day)
+        if (day.month, day.day) == (1, 1) and year_end <= last:
+            tokens.append(facet("y", day.year))
+            day = year_end
+        elif day.day == 1 and month_end <= last:
+            tokens.append(facet("m", f"{day:%Y%m}"))
+            day = month_end
+        else:
+            tokens.append(facet("d", f"{day:%Y%m%d}"))
+        day += dt.timedelta(days=1)
+    return [" OR ".join(f'"{t}"' for t in tokens)]
+
+
+def _month_end(day: dt.date) -> dt.date:
+    following = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
 
 
 def count(archive: Archive, query: str = "", filters: Filters = Filters()) -> int:
     """How many articles match."""
     parsed = parse_query(query)
+    if parsed.expression:
+        parsed = _with_facets(archive, parsed, filters)
     where, parameters = where_clause(parsed, filters)
     source = ("article_search JOIN articles a ON a.rowid = article_search.rowid"
               if parsed.expression else "articles a")

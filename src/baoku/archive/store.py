@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import BaokuError
 from ..model import Article, Page
-from .rows import PageRows, article_from_rows, page_from_rows, search_tokens
+from .rows import PageRows, article_facets, article_from_rows, page_from_rows, search_tokens
 from .schema import migrate
 from .tokens import TOKENIZER
 
@@ -95,8 +95,8 @@ class Archive:
                 self.db.executemany(f"INSERT INTO {table} VALUES ({_marks(width)})",
                                     [r for p in pages for r in getattr(p, table)])
             self.db.executemany(
-                "INSERT INTO article_search (rowid, headline, body, words) "
-                "SELECT rowid, ?, ?, ? FROM articles WHERE id = ?",
+                "INSERT INTO article_search (rowid, headline, body, words, facets) "
+                "SELECT rowid, ?, ?, ?, ? FROM articles WHERE id = ?",
                 [s for p in pages for s in p.search])
         return len(replaced)
 
@@ -129,15 +129,20 @@ class Archive:
         """Take articles out of the search index. Its table keeps no text, so the tokens to
         remove are made again from the stored parts, as they were made when added."""
         for article in articles:
-            rowid = self.db.execute("SELECT rowid FROM articles WHERE id = ?",
-                                    (article,)).fetchone()[0]
             self.db.execute("INSERT INTO article_search (article_search, rowid, headline, "
-                            "body, words) VALUES ('delete', ?, ?, ?, ?)",
-                            (rowid, *search_tokens(self._parts(article))))
+                            "body, words, facets) VALUES ('delete', ?, ?, ?, ?, ?)",
+                            self._search_row(article))
 
-    def _parts(self, article: str) -> list[tuple[str, str]]:
-        return [(r["role"], r["text"]) for r in self.db.execute(
-            "SELECT role, text FROM parts WHERE article = ? ORDER BY seq", (article,))]
+    def _search_row(self, article_id: str) -> tuple:
+        """An article's rowid and search tokens, made again from what the archive holds."""
+        article = self.db.execute("SELECT rowid, * FROM articles WHERE id = ?",
+                                  (article_id,)).fetchone()
+        parts = self.db.execute("SELECT role, text FROM parts WHERE article = ? ORDER BY seq",
+                                (article_id,)).fetchall()
+        names = self.db.execute("SELECT type, text FROM entities WHERE article = ?",
+                                (article_id,)).fetchall()
+        return (article["rowid"], *search_tokens(list(map(tuple, parts)),
+                                                 article_facets(article, map(tuple, names))))
 
     def _check_tokenizer(self) -> None:
         """An index made by another tokenizer cannot be searched or updated with this one:
@@ -147,10 +152,9 @@ class Archive:
             return
         with self._transaction():
             self.db.execute("INSERT INTO article_search (article_search) VALUES ('delete-all')")
-            for article in self.db.execute("SELECT rowid, id FROM articles").fetchall():
-                self.db.execute("INSERT INTO article_search (rowid, headline, body, words) "
-                                "VALUES (?, ?, ?, ?)",
-                                (article["rowid"], *search_tokens(self._parts(article["id"]))))
+            for article in self.db.execute("SELECT id FROM articles").fetchall():
+                self.db.execute("INSERT INTO article_search (rowid, headline, body, words, "
+                                "facets) VALUES (?, ?, ?, ?, ?)", self._search_row(article[0]))
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('tokenizer', ?)", (TOKENIZER,))
 
     def _transaction(self) -> _Transaction:
