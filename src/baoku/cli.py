@@ -10,17 +10,16 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from .errors import BaokuError
-from .model import Document
-from .pipeline import DEFAULT_STAGES, merge, parse_file
 from .read import read_text
-from .render import render_text
-from .schema import document_schema
 from .segment.tagger import DEFAULT_EPOCHS
+
+if TYPE_CHECKING:
+    from .model import Document
 
 DEFAULT_DB = "baoku.db"
 
@@ -59,6 +58,9 @@ def parse(
 ) -> None:
     """Split each page into articles with headline parts, bylines and paragraphs, repair the
     OCR text (every change recorded) and extract entities and facts."""
+    from .pipeline import DEFAULT_STAGES, merge, parse_file
+    from .render import render_text
+
     if date is not None and not _is_date(date):
         _fail(f"--date {date}: not a date of the form YYYY-MM-DD")
         raise typer.Exit(2)
@@ -325,6 +327,8 @@ def serve(
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of parse output."""
+    from .schema import document_schema
+
     typer.echo(json.dumps(document_schema(), ensure_ascii=False, indent=2))
 
 

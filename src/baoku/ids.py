@@ -8,8 +8,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pypinyin import lazy_pinyin
-
 UNKNOWN_PAPER = "unknown"
 UNDATED = "undated"
 
@@ -23,6 +21,8 @@ def paper_slug(paper: str | None) -> str:
     """``人民日报`` → ``renminribao``; ``Weifang Daily`` → ``weifang-daily``."""
     if not paper:
         return UNKNOWN_PAPER
+    from pypinyin import lazy_pinyin  # 0.3 s to import: not for commands that name no paper
+
     words = re.split(r"[^a-z0-9]+", "".join(lazy_pinyin(paper.strip().lower())))
     return "-".join(w for w in words if w) or UNKNOWN_PAPER
 

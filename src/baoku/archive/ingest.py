@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import BaokuError
-from ..pipeline import DEFAULT_STAGES, parse_text
 from ..read import decode, parse_file_name
 from .rows import PageRows, issue_id, rows_of
 from .store import Archive
@@ -142,6 +141,8 @@ def _by_issue(tasks: Sequence[Task], results: Iterable) -> Iterable[list]:
 
 def parse_task(task: Task) -> list[PageRows] | str:
     """A file's pages as rows, or why it cannot be parsed (run in a worker process)."""
+    from ..pipeline import DEFAULT_STAGES, parse_text  # not before: re-ingesting parses nothing
+
     try:
         text = decode(Path(task.file).read_bytes(), task.source)
     except BaokuError as e:
