@@ -89,7 +89,7 @@ def ingest(archive: Archive, paths: Iterable[str | Path], *, jobs: int | None = 
         except BaokuError as e:
             report.failed.append((str(path), e.message.removeprefix(f"{path}: ")))
             continue
-        if archive.is_ingested(task.file, task.sha256, task.issue):
+        if archive.is_ingested(task.file, task.sha256, task.paper, task.date):
             report.unchanged += 1
         else:
             tasks.append(task)

@@ -68,12 +68,14 @@ class Archive:
 
     # writing
 
-    def is_ingested(self, file: str, sha256: str, issue: str) -> bool:
+    def is_ingested(self, file: str, sha256: str, paper: str, date: str) -> bool:
         """Whether the current pages of the archive include those of this file as it is now,
-        in this issue (an issue id: ``renminribao-2019-02-01``)."""
+        in this paper's issue of this date."""
         return self.db.execute(
-            "SELECT 1 FROM pages WHERE file = ? AND sha256 = ? AND issue = ? LIMIT 1",
-            (file, sha256, issue)).fetchone() is not None
+            "SELECT 1 FROM pages JOIN issues ON issues.id = pages.issue JOIN papers ON "
+            "papers.slug = issues.paper WHERE pages.file = ? AND pages.sha256 = ? AND "
+            "papers.name = ? AND issues.date = ? LIMIT 1",
+            (file, sha256, paper, date)).fetchone() is not None
 
     def write_issue(self, files: dict[str, list[PageRows]]) -> int:
         """Write the pages parsed from each file (by resolved path), replacing what those files
