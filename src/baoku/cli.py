@@ -121,6 +121,10 @@ def extract_passages(
 
 
 Db = Annotated[Path, typer.Option("--db", envvar="BAOKU_DB", help="The archive file.")]
+PaperFilter = Annotated[str | None, typer.Option("--paper", help="Paper name or id.")]
+FromFilter = Annotated[str | None, typer.Option("--from", help="First date, YYYY-MM-DD.")]
+ToFilter = Annotated[str | None, typer.Option("--to", help="Last date, YYYY-MM-DD.")]
+KindFilter = Annotated[str | None, typer.Option("--kind", help="news or photo.")]
 
 
 class Table(StrEnum):
@@ -182,13 +186,12 @@ def search(
         help="Words to find, all of them: 乡村振兴 刘运; a OR b; NOT c or -c; an argument with "
              "spaces in it is one phrase. None: filters only, newest first.")] = None,
     db: Db = Path(DEFAULT_DB),
-    paper: Annotated[str | None, typer.Option(help="Paper name or id.")] = None,
-    date_from: Annotated[str | None, typer.Option("--from", help="First date, YYYY-MM-DD.")]
-    = None,
-    date_to: Annotated[str | None, typer.Option("--to", help="Last date, YYYY-MM-DD.")] = None,
+    paper: PaperFilter = None,
+    date_from: FromFilter = None,
+    date_to: ToFilter = None,
     page: Annotated[int | None, typer.Option(help="Page number.")] = None,
     column: Annotated[str | None, typer.Option(help="Column label, e.g. 权威发布.")] = None,
-    kind: Annotated[str | None, typer.Option(help="news or photo.")] = None,
+    kind: KindFilter = None,
     person: Annotated[str | None, typer.Option(help="Names this person.")] = None,
     place: Annotated[str | None, typer.Option(help="Names this place.")] = None,
     organization: Annotated[str | None, typer.Option(help="Names this organization.")] = None,
@@ -197,20 +200,12 @@ def search(
     = Table.table,
 ) -> None:
     """Find articles: BM25-ranked, headlines above bodies, with the hits marked."""
-    from .archive import Archive, Filters
+    from .archive import Archive
     from .archive import search as search_archive
-    from .archive.search import KINDS
 
-    for name, value in (("--from", date_from), ("--to", date_to)):
-        if value is not None and not _is_date(value):
-            _fail(f"{name} {value}: not a date of the form YYYY-MM-DD")
-            raise typer.Exit(2)
-    if kind is not None and kind not in KINDS:
-        _fail(f"--kind {kind}: not one of {', '.join(KINDS)}")
-        raise typer.Exit(2)
-    filters = Filters(paper=paper, date_from=date_from, date_to=date_to, page=page,
-                      column=column, kind=kind, person=person, place=place,
-                      organization=organization)
+    filters = _filters(paper=paper, date_from=date_from, date_to=date_to, page=page,
+                       column=column, kind=kind, person=person, place=place,
+                       organization=organization)
     try:
         with Archive(db) as archive:
             hits = search_archive(archive, _query_of(query or []), filters, limit=limit)
@@ -221,6 +216,21 @@ def search(
         typer.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
         return
     _print_hits(hits)
+
+
+def _filters(**values):
+    """The archive's filters from the options, or exit 2 with a line saying which is wrong."""
+    from .archive import Filters
+    from .archive.search import KINDS
+
+    for name, value in (("--from", values.get("date_from")), ("--to", values.get("date_to"))):
+        if value is not None and not _is_date(value):
+            _fail(f"{name} {value}: not a date of the form YYYY-MM-DD")
+            raise typer.Exit(2)
+    if values.get("kind") not in (None, *KINDS):
+        _fail(f"--kind {values['kind']}: not one of {', '.join(KINDS)}")
+        raise typer.Exit(2)
+    return Filters(**values)
 
 
 def _query_of(arguments: list[str]) -> str:
@@ -257,17 +267,16 @@ def export(
     table: Annotated[str, typer.Option(
         help="articles, or entities, facts, edits, flags of those articles.")] = "articles",
     db: Db = Path(DEFAULT_DB),
-    paper: Annotated[str | None, typer.Option(help="Paper name or id.")] = None,
-    date_from: Annotated[str | None, typer.Option("--from", help="First date, YYYY-MM-DD.")]
-    = None,
-    date_to: Annotated[str | None, typer.Option("--to", help="Last date, YYYY-MM-DD.")] = None,
-    kind: Annotated[str | None, typer.Option(help="news or photo.")] = None,
+    paper: PaperFilter = None,
+    date_from: FromFilter = None,
+    date_to: ToFilter = None,
+    kind: KindFilter = None,
 ) -> None:
     """Write a table of the archive for pandas, polars, DuckDB or R."""
-    from .archive import Archive, Filters
+    from .archive import Archive
     from .archive import export as export_table
 
-    filters = Filters(paper=paper, date_from=date_from, date_to=date_to, kind=kind)
+    filters = _filters(paper=paper, date_from=date_from, date_to=date_to, kind=kind)
     try:
         with Archive(db) as archive:
             n = export_table(archive, format, out if out is not None else sys.stdout, table,

@@ -115,3 +115,12 @@ def test_the_api_is_documented(client):
 def test_the_reader_opens_the_archive_read_only(db):
     with Archive(db) as reader, pytest.raises(sqlite3.OperationalError, match="readonly"):
         reader.db.execute("DELETE FROM papers")
+
+
+def test_html_pages_of_hits_link_on_with_the_filters_kept(client):
+    first = client.get("/search", params={"paper": "qingchuan-daily"}).text
+    assert "共 21 篇，第 1–20 篇" in first
+    assert 'href="?paper=qingchuan-daily&amp;offset=20" rel="next"' in first
+    second = client.get("/search", params={"paper": "qingchuan-daily", "offset": 20}).text
+    assert 'href="?paper=qingchuan-daily&amp;offset=0" rel="prev"' in second
+    assert "rel=\"next\"" not in second
