@@ -1,3 +1,4 @@
+import importlib
 import shutil
 
 import pytest
@@ -93,3 +94,12 @@ def test_date_ranges_become_years_months_and_days_and_filter_exactly(tmp_path):
             inside = sum((first or "") <= d <= (last or "9") for d in dates)
             assert count(archive, "电梯", Filters(date_from=first, date_to=last)) == \
                 inside * per_issue
+
+
+def test_a_query_with_more_matches_than_the_window_ranks_by_tier_then_newest(archive,
+                                                                             monkeypatch):
+    monkeypatch.setattr(importlib.import_module("baoku.archive.search"), "RANKING_WINDOW", 2)
+    hits = search(archive, "青川", limit=50)
+    assert len(hits) == 2  # the latest two matches
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    assert {h.score for h in hits} <= {0.0, 1.0, 2.0, 3.0}

@@ -18,7 +18,7 @@ from typing import IO
 from ..errors import BaokuError
 from .search import Filters, where_clause
 from .store import Archive
-from .tokens import Query
+from .tokens import parse_query
 
 FORMATS = ("jsonl", "csv", "parquet")
 _BATCH_ROWS = 20_000
@@ -53,7 +53,7 @@ def export_rows(archive: Archive, table: str = "articles",
     """The rows of ``table`` for the articles the filters let through, typed as in `TABLES`:
     lists as lists, dates as `datetime.date`."""
     columns = _columns(table)
-    where, parameters = where_clause(Query(None, None, []), filters or Filters())
+    where, parameters = where_clause(parse_query(""), filters or Filters())
     if table == "articles":
         select = ", ".join(f'a."{c}"' if c != "page" else "a.page_number AS page"
                            for c in columns)

@@ -1,13 +1,16 @@
 """Search: a query and filters in, ranked articles with marked snippets out.
 
-Articles whose heading holds every term come first; within each tier, FTS5's BM25 ranks, with
-the heading weighted above the body and the words column adding weight where a term is a
-whole word. Only the latest `RANKING_WINDOW` matches are ranked, so that a query of a common
-word stays fast in a large archive; filters are facets in the index, intersected by FTS5.
-(FTS5's BM25 weighs a column's hits before it saturates, so heading weight alone
-lets a long body that repeats a word outrank a headline that names it.) Snippets are cut from the
-repaired text here rather than by FTS5, whose table keeps no text; they are HTML-escaped,
-with each hit in ``<mark>…</mark>``.
+Articles whose heading holds every term come first, then those where every term is a whole
+rjieba word (中国, not the 中国 of 其中国家); within each tier, FTS5's BM25 over the bigrams ranks,
+with the heading weighted above the body. (FTS5's BM25 weighs a column's hits before it
+saturates them, so heading weight alone would let a long body that repeats a word outrank a
+headline that names it.) Filters are facets in the index, which FTS5 intersects with the
+query. BM25 reads the whole posting list of each phrase (for its IDF), so a query of a
+common word, with more than `RANKING_WINDOW` matches, is ranked by tier and date of ingest
+instead: it stays fast in a large archive.
+
+Snippets are cut from the repaired text here rather than by FTS5, whose table keeps no text;
+they are HTML-escaped, with each hit in ``<mark>…</mark>``.
 """
 
 from __future__ import annotations
@@ -22,10 +25,11 @@ from ..model import ArticleKind
 from .store import Archive
 from .tokens import Query, facet, parse_query
 
-WEIGHTS = {"headline": 10.0, "body": 1.0, "words": 3.0}
-RANKING_WINDOW = 10_000
-"""BM25 costs a few microseconds a match: a query matching more articles than this (中国 in a
-national archive) ranks the latest this many of them, by rowid (the order of ingest)."""
+WEIGHTS = {"headline": 10.0, "body": 1.0, "words": 3.0, "facets": 0.0}
+RANKING_WINDOW = 3_000
+"""A query matching more articles than this (中国 in a national archive) has the latest this
+many of them (by rowid: the order of ingest) ranked by tier and then newest first: BM25 would
+read the whole posting list of each of its phrases, tens of milliseconds."""
 SNIPPET_CHARS = 80
 MAX_LIMIT = 1000
 ENTITY_FILTERS = ("person", "place", "organization")
@@ -83,24 +87,35 @@ def search(archive: Archive, query: str = "", filters: Filters = Filters(), *,
 
 def _ranked(archive: Archive, query: Query, filters: Filters, limit: int,
             offset: int) -> list[tuple[int, float]]:
-    """(rowid, score) of a page of hits: heading matches first, then by BM25, over the
-    latest `RANKING_WINDOW` matches (by rowid) when there are more."""
+    """(rowid, score) of a page of hits: those with every term in the heading first, then by
+    BM25. A query with more than `RANKING_WINDOW` matches has its latest ones ranked by tier
+    (heading, then every term a whole word), newest first: its score is 2 for a heading hit
+    plus 1 for whole words."""
+    window = next(archive.rows(
+        "SELECT count(*) AS n, min(rowid) AS first, max(rowid) AS last FROM (SELECT rowid "
+        "FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT ?)",
+        [query.expression, RANKING_WINDOW]))
+    if not window["n"]:
+        return []
+    by_bm25 = window["n"] < RANKING_WINDOW
+    if by_bm25:  # the same articles, with their words for BM25
+        query = replace(query, expression=query.ranked_expression)
     where, parameters = where_clause(query, filters)
     source = "article_search" + (" JOIN articles a ON a.rowid = article_search.rowid"
                                  if _filtered(filters) else "")
-    window = next(archive.rows(
-        "SELECT rowid FROM article_search WHERE article_search MATCH ? "
-        "ORDER BY rowid DESC LIMIT 1 OFFSET ?", [query.expression, RANKING_WINDOW]), None)
-    if window is not None:
-        where += " AND article_search.rowid > ?"
-        parameters.append(window["rowid"])
+    tier = ("article_search.rowid IN (SELECT rowid FROM article_search WHERE article_search "
+            "MATCH ? AND rowid BETWEEN ? AND ?)")
     weights = ", ".join(map(str, WEIGHTS.values()))
-    sql = (f"SELECT article_search.rowid AS rowid, -bm25(article_search, {weights}) AS score, "
-           "article_search.rowid IN (SELECT rowid FROM article_search WHERE article_search "
-           f"MATCH ?) AS in_heading FROM {source} WHERE {where} "
-           "ORDER BY in_heading DESC, score DESC LIMIT ? OFFSET ?")
-    return [(r["rowid"], r["score"]) for r in archive.rows(
-        sql, [query.heading_expression, *parameters, limit, offset])]
+    score, order = ((f"-bm25(article_search, {weights})", "score DESC") if by_bm25
+                    else ("0.0", "whole_words DESC, article_search.rowid DESC"))
+    sql = (f"SELECT article_search.rowid AS rowid, {score} AS score, {tier} AS in_heading, "
+           f"{tier} AS whole_words FROM {source} WHERE {where} AND article_search.rowid "
+           f"BETWEEN ? AND ? ORDER BY in_heading DESC, {order} LIMIT ? OFFSET ?")
+    bounds = [window["first"], window["last"]]
+    rows = archive.rows(sql, [query.heading_expression, *bounds, query.words_expression,
+                              *bounds, *parameters, *bounds, limit, offset])
+    return [(r["rowid"], r["score"] if by_bm25 else 2.0 * r["in_heading"] + r["whole_words"])
+            for r in rows]
 
 
 def _filtered(filters: Filters) -> bool:
@@ -125,7 +140,8 @@ def _with_facets(archive: Archive, query: Query, filters: Filters) -> Query:
     if not facets:
         return query
     expression = " AND ".join(f"facets : ({f})" for f in facets)
-    return replace(query, expression=f"({query.expression}) AND {expression}")
+    return replace(query, expression=f"({query.expression}) AND {expression}",
+                   ranked_expression=f"({query.ranked_expression}) AND {expression}")
 
 
 _NOTHING = '"znothing"'  # no article has this facet

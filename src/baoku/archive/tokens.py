@@ -79,8 +79,13 @@ class Query:
 
     expression: str | None
     """The FTS5 match expression; None when the query has no words (filters only)."""
+    ranked_expression: str | None
+    """The same, each term also found as a whole word in ``words``: it matches the same
+    articles, and gives BM25 their words too (中国 above the 中国 of 其中国家)."""
     heading_expression: str | None
     """The same without negations, for the heading alone: articles it matches rank first."""
+    words_expression: str | None
+    """The same without negations, each term a whole rjieba word."""
     patterns: list[str]
     """Regular expressions of what the query looks for, to mark in the text."""
 
@@ -96,8 +101,7 @@ def parse_query(query: str) -> Query:
     query = query.replace("“", '"').replace("”", '"')
     if query.count('"') % 2:  # a quotation mark pasted with the text, not a phrase
         query = query.replace('"', " ")
-    parts: list[str] = []
-    heading_parts: list[str] = []
+    parts: dict[str, list[str]] = {"text": [], "ranked": [], "headline": [], "words": []}
     patterns: list[str] = []
     pending_or = negate = False
     for m in _QUERY_WORD.finditer(query):
@@ -106,7 +110,7 @@ def parse_query(query: str) -> Query:
             negate = True
             continue
         if word == "OR":  # joins the term before it, unless that one is negated
-            pending_or = bool(parts) and not parts[-1].startswith("NOT ")
+            pending_or = bool(parts["text"]) and not parts["text"][-1].startswith("NOT ")
             continue
         if word and word.startswith("-"):
             word, negate = word[1:], True
@@ -115,44 +119,53 @@ def parse_query(query: str) -> Query:
             continue
         build = _phrase if quoted is not None else _term
         if negate:
-            parts.append(f"NOT ({build(runs)})")
+            for kind in ("text", "ranked"):
+                parts[kind].append(f"NOT ({build(runs, kind)})")
         else:
             patterns += ([r"[\W_]+".join(map(re.escape, runs))] if quoted is not None
                          else [re.escape(r) for r in runs])
-            for into, expression in ((parts, build(runs)), (heading_parts, build(runs, "headline"))):
+            for kind, into in parts.items():
+                expression = build(runs, kind)
                 into.append(f"({into.pop()} OR ({expression}))" if pending_or
                             else f"({expression})")
         pending_or = negate = False
-    return Query(_join(parts), " AND ".join(heading_parts) or None, patterns)
+    return Query(_join(parts["text"]), _join(parts["ranked"]),
+                 " AND ".join(parts["headline"]) or None, " AND ".join(parts["words"]) or None,
+                 patterns)
 
 
 _TEXT = "{headline body}"
+_COLUMNS = {"text": _TEXT, "ranked": _TEXT, "headline": "headline", "words": _TEXT}
+"""Where each kind of expression looks for one character, which ``words`` does not hold."""
 
 
-def _term(runs: list[str], columns: str = _TEXT) -> str:
-    """An unquoted term: each of its runs found as consecutive bigrams (one character as the
-    start of a token), ranked higher where the run is a whole word."""
+def _term(runs: list[str], kind: str) -> str:
+    """An unquoted term as an expression of ``kind`` (text, ranked, headline, words; see
+    `Query`): each of its runs as consecutive bigrams, or as a whole word, and one character
+    as the start of a token."""
     phrases = []
     for run in runs:
+        bigrams = " ".join(run[i:i + 2] for i in range(len(run) - 1))
         if len(run) == 1:
-            phrases.append(f'{columns} : "{run}"*')
-        elif columns == _TEXT:
-            phrases.append(f'({columns} : "{_bigrams(run)}" OR words : "{run}")')
+            phrases.append(f'{_COLUMNS[kind]} : "{run}"*')
+        elif kind == "words":
+            phrases.append(f'words : "{run}"')
+        elif kind == "ranked":
+            phrases.append(f'({_TEXT} : "{bigrams}" OR words : "{run}")')
         else:
-            phrases.append(f'{columns} : "{_bigrams(run)}"')
+            phrases.append(f'{_COLUMNS[kind]} : "{bigrams}"')
     return " AND ".join(phrases)
 
 
-def _bigrams(run: str) -> str:
-    return " ".join(run[i:i + 2] for i in range(len(run) - 1))
-
-
-def _phrase(runs: list[str], columns: str = _TEXT) -> str:
-    """A quoted term: its runs one after the other, as the index has them."""
+def _phrase(runs: list[str], kind: str) -> str:
+    """A quoted term: its runs one after the other, as the index has them (in ``words``, as
+    whole words)."""
+    if kind == "words" and not (len(runs) == 1 and len(runs[0]) == 1):
+        return 'words : "' + " ".join(runs) + '"'
     tokens = bigram_tokens(" ".join(runs)).split()
     if len(tokens) == 1:
-        return f'{columns} : "{tokens[0]}"*'
-    return f'{columns} : "' + " ".join(tokens[:-1]) + '"'
+        return f'{_COLUMNS[kind]} : "{tokens[0]}"*'
+    return f'{_COLUMNS[kind]} : "' + " ".join(tokens[:-1]) + '"'
 
 
 def _join(parts: list[str]) -> str | None:
