@@ -55,15 +55,19 @@ def bench_ingest(folder: Path) -> None:
           f"{100 * second / first:.1f}% of the first run")
 
 
+def current(db: Path) -> bool:
+    """Whether a kept archive was made by this archive and tokenizer version."""
+    with Archive(db) as archive:
+        tokenizer = next(archive.rows("SELECT value FROM meta WHERE key = 'tokenizer'"), {})
+        version = archive.db.execute("PRAGMA user_version").fetchone()[0]
+    return tokenizer.get("value") == TOKENIZER and version == len(MIGRATIONS)
+
+
 def build_big(samples: Path) -> Archive:
     """The sample months copied under new dates until the archive holds TARGET_ARTICLES."""
     if BIG.exists():
-        archive = Archive(BIG)
-        meta = dict(archive.db.execute("SELECT key, value FROM meta").fetchall())
-        version = archive.db.execute("PRAGMA user_version").fetchone()[0]
-        if meta.get("tokenizer") == TOKENIZER and version == len(MIGRATIONS):
-            return archive
-        archive.close()
+        if current(BIG):
+            return Archive(BIG)
         BIG.unlink()
     BIG.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()

@@ -13,6 +13,7 @@ import sys
 import time
 from pathlib import Path
 
+from bench_archive import current  # this script's folder is on the path
 from fastapi.testclient import TestClient
 
 from baoku.archive import Archive, ingest
@@ -43,6 +44,8 @@ def urls(archive: Archive, n: int = 400) -> dict[str, list[str]]:
 
 
 def main(folder: Path) -> None:
+    if DB.exists() and not current(DB):
+        DB.unlink()
     if not DB.exists():
         DB.parent.mkdir(parents=True, exist_ok=True)
         with Archive(DB, write=True) as archive:
