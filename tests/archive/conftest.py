@@ -10,7 +10,7 @@ from ..conftest import EXAMPLES
 DEMO = EXAMPLES / "qingchuan-daily-2026-03-12.txt"
 HOSTILE = """青川晚报开设读者来信专栏
 
-本报讯 (记者 林晓舟)读者来信中有一段代码<script>alert(1)</script>，编辑部照登不误。
+本报讯 (记者 林晓舟)读者来信中有一段代码<script>alert(1)</script>，编辑部照登不误。双方洽谈洽谈合作事宜。
 """
 
 

@@ -33,6 +33,16 @@ def test_an_article_has_its_parts_as_read_and_repaired_and_its_neighbours(client
     assert data["page"]["source"].endswith("qingchuan-daily-2026-03-11-p01.txt")
 
 
+def test_flagged_text_is_a_run_of_its_own_with_the_message(client):
+    [hit] = client.get("/api/search", params={"q": "洽谈"}).json()["hits"]
+    body = next(p for p in client.get(f"/api/articles/{hit['id']}").json()["parts"]
+                if p["role"] == "body")
+    [flagged] = [s for s in body["segments"] if "flag" in s]
+    assert flagged["text"] == "洽谈洽谈" and "twice" in flagged["flag"]
+    page = client.get(f"/articles/{hit['id']}").text
+    assert '<mark class="flag" title="“洽谈” twice' in page
+
+
 def test_the_last_article_of_an_issue_has_no_next(client):
     last = client.get("/api/issues/qingchuan-daily/2026-03-11").json()["pages"][-1]["articles"][-1]
     assert client.get(f"/api/articles/{last['id']}").json()["next"] is None

@@ -9,12 +9,15 @@ from __future__ import annotations
 import bisect
 import operator
 from collections.abc import Callable, Iterable
+from typing import TypeVar
 
-from ..model import Edit, Span
+from ..model import Edit, Flag, Span
+
+Spanned = TypeVar("Spanned", Edit, Flag)
 
 
-def inside(edits: Iterable[Edit], span: Span) -> list[Edit]:
-    """The edits that fall within ``span``, in text order."""
+def inside(edits: Iterable[Spanned], span: Span) -> list[Spanned]:
+    """The edits (or flags) that fall within ``span``, in text order."""
     start, end = span
     return sorted((e for e in edits if start <= e.span[0] and e.span[1] <= end),
                   key=lambda e: e.span)

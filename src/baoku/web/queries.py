@@ -8,7 +8,8 @@ import json
 from ..archive import Archive, Filters, count, search
 from ..archive.search import ENTITY_FILTERS
 from ..errors import BaokuError
-from ..model import Edit
+from ..model import Edit, Flag
+from ..repair.edits import inside
 
 PAGE_SIZE = 20
 MAX_OFFSET = 10_000
@@ -73,7 +74,7 @@ def article(archive: Archive, article_id: str) -> dict:
     at = order.index(article_id)
     parts = [{"role": p.role, "span": p.span, "text": p.text,
               "as_read": page["text"][p.span[0]:p.span[1]],
-              "segments": segments(page["text"], p.span, found.edits)} for p in found.parts()]
+              "segments": segments(page["text"], p.span, found.edits, found.flags)} for p in found.parts()]
     return {"article": found.model_dump(mode="json"),
             "page": {"id": page["id"], "number": page["number"], "source": page["source"],
                      "paper": page["paper_id"], "name": page["paper"], "date": page["date"]},
@@ -82,19 +83,32 @@ def article(archive: Archive, article_id: str) -> dict:
             "next": order[at + 1] if at + 1 < len(order) else None}
 
 
-def segments(text: str, span: tuple[int, int], edits: list[Edit]) -> list[dict]:
+def segments(text: str, span: tuple[int, int], edits: list[Edit],
+             flags: list[Flag]) -> list[dict]:
     """A part as runs of unchanged text and edits, so that a reader can show either side:
-    ``{"text": …}`` or ``{"read": before, "repaired": after, "rule": …}``."""
-    start, end = span
-    out, position = [], start
-    for edit in sorted((e for e in edits if start <= e.span[0] and e.span[1] <= end),
-                       key=lambda e: e.span):
-        if edit.span[0] > position:
-            out.append({"text": text[position:edit.span[0]]})
+    ``{"text": …}`` (with ``"flag"``, its message, where a flag covers it) or
+    ``{"read": before, "repaired": after, "rule": …}``."""
+    out, position = [], span[0]
+    for edit in inside(edits, span):
+        out += _unchanged(text, (position, edit.span[0]), flags)
         out.append({"read": edit.before, "repaired": edit.after, "rule": edit.rule})
         position = edit.span[1]
-    if position < end:
-        out.append({"text": text[position:end]})
+    return out + _unchanged(text, (position, span[1]), flags)
+
+
+def _unchanged(text: str, span: tuple[int, int], flags: list[Flag]) -> list[dict]:
+    """Text between edits, each flag that lies wholly inside it a run of its own (where two
+    overlap, the first)."""
+    out, position = [], span[0]
+    for flag in inside(flags, span):
+        if flag.span[0] < position or flag.span[0] == flag.span[1]:
+            continue
+        if flag.span[0] > position:
+            out.append({"text": text[position:flag.span[0]]})
+        out.append({"text": text[flag.span[0]:flag.span[1]], "flag": flag.message})
+        position = flag.span[1]
+    if position < span[1]:
+        out.append({"text": text[position:span[1]]})
     return out
 
 
