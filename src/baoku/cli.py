@@ -14,14 +14,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from .archive.store import DEFAULT_PATH as DEFAULT_DB
 from .errors import BaokuError
 from .read import read_text
 from .segment.tagger import DEFAULT_EPOCHS
 
 if TYPE_CHECKING:
     from .model import Document
-
-DEFAULT_DB = "baoku.db"
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="baoku (报库): Chinese newspaper pages in, structured articles out.")

@@ -112,3 +112,12 @@ def test_an_index_made_by_another_tokenizer_is_made_again(tmp_path: Path, pages:
         assert count(archive, "宋雨桐") == 3
         assert next(archive.rows("SELECT value FROM meta WHERE key = 'tokenizer'"))["value"] \
             == TOKENIZER
+
+
+def test_a_page_that_comes_back_gets_a_new_version(archive: Archive, pages: Path):
+    file = pages / "qingchuan-daily-2026-03-10-p01.txt"
+    ingest(archive, [file], date="2026-03-09", jobs=1)  # the file's pages move away …
+    ingest(archive, [file], jobs=1)                      # … and back
+    ingest(archive, [file], date="2026-03-09", jobs=1)  # … and away again
+    versions = archive.page_versions("qingchuan-daily-2026-03-10-p01")
+    assert [v["version"] for v in versions] == [1, 2]

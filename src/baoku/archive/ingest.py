@@ -98,8 +98,7 @@ def ingest(archive: Archive, paths: Iterable[str | Path], *, jobs: int | None = 
     if progress:
         progress(done, len(files))
     for issue in _parsed_issues(tasks, jobs):
-        pages = _write(archive, issue, report)
-        report.pages += pages
+        _write(archive, issue, report)
         done += len(issue)
         if progress:
             progress(done, len(files))
@@ -158,9 +157,9 @@ def parse_task(task: Task) -> list[PageRows] | str:
 
 
 def _write(archive: Archive, issue: list[tuple[Task, list[PageRows] | str]],
-           report: IngestReport) -> int:
-    """Write one issue's parsed files; a file that failed, or would give a page another file of
-    the issue gives too, is reported and left out. The number of pages written."""
+           report: IngestReport) -> None:
+    """Write one issue's parsed files, and count them in the report; a file that failed, or
+    would give a page another file of the issue gives too, is reported and left out."""
     files: dict[str, list[PageRows]] = {}
     made_by: dict[str, str] = {}
     for task, result in issue:
@@ -176,5 +175,5 @@ def _write(archive: Archive, issue: list[tuple[Task, list[PageRows] | str]],
         files[task.file] = result
     if files:
         report.replaced += archive.write_issue(files)
+        report.pages += sum(len(rows) for rows in files.values())
         report.articles += sum(len(p.articles) for rows in files.values() for p in rows)
-    return sum(len(rows) for rows in files.values())

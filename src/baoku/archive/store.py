@@ -85,12 +85,15 @@ class Archive:
         pages = [p for rows in files.values() for p in rows]
         with self._transaction():
             replaced = self._replace(list(files), [p.id for p in pages], now)
+            earlier = dict(self.db.execute(
+                "SELECT page, max(version) FROM page_versions WHERE page IN "
+                f"({_marks(len(pages))}) GROUP BY page", [p.id for p in pages]).fetchall())
             self.db.executemany("INSERT INTO papers VALUES (?, ?) ON CONFLICT DO NOTHING",
                                 {p.issue[1:3] for p in pages})
             self.db.executemany("INSERT INTO issues VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                                 {(p.issue[0], p.issue[1], p.issue[3]) for p in pages})
             self.db.executemany("INSERT INTO pages VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                                [(*p.page, replaced.get(p.id, 0) + 1, now) for p in pages])
+                                [(*p.page, earlier.get(p.id, 0) + 1, now) for p in pages])
             self.db.executemany(f"INSERT INTO articles VALUES (NULL, {_marks(27)})",
                                 [a for p in pages for a in p.articles])
             for table, width in zip(_CHILD_TABLES, (6, 8, 7, 14, 15)):
@@ -100,16 +103,16 @@ class Archive:
                 "INSERT INTO article_search (rowid, headline, body, words, facets) "
                 "SELECT rowid, ?, ?, ?, ? FROM articles WHERE id = ?",
                 [s for p in pages for s in p.search])
-        return len(replaced)
+        return replaced
 
-    def _replace(self, files: list[str], page_ids: list[str], now: str) -> dict[str, int]:
+    def _replace(self, files: list[str], page_ids: list[str], now: str) -> int:
         """Move the current pages of these files, or with these ids, to ``page_versions`` and
-        delete their articles; the versions they had, by page id."""
+        delete their articles; how many there were."""
         old = self.db.execute(
-            f"SELECT id, version FROM pages WHERE file IN ({_marks(len(files))}) "
+            f"SELECT id FROM pages WHERE file IN ({_marks(len(files))}) "
             f"OR id IN ({_marks(len(page_ids))})", (*files, *page_ids)).fetchall()
         if not old:
-            return {}
+            return 0
         ids = [row["id"] for row in old]
         where = f"IN ({_marks(len(ids))})"
         self.db.execute(
@@ -125,7 +128,7 @@ class Archive:
         self.db.execute(f"DELETE FROM pages WHERE id {where}", ids)
         self.db.execute("DELETE FROM issues WHERE id NOT IN (SELECT issue FROM pages)")
         self.db.execute("DELETE FROM papers WHERE slug NOT IN (SELECT paper FROM issues)")
-        return {row["id"]: row["version"] for row in old}
+        return len(old)
 
     def _unindex(self, articles: Iterable[str]) -> None:
         """Take articles out of the search index. Its table keeps no text, so the tokens to
