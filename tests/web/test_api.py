@@ -1,5 +1,6 @@
 """Every endpoint of the JSON API, with good and bad parameters."""
 
+import importlib
 import sqlite3
 
 import pytest
@@ -53,6 +54,13 @@ def test_search_pages_through_the_hits(client):
     assert first["total"] > 2 and len(first["hits"]) == 2 and first["next_offset"] == 2
     second = client.get("/api/search", params={"q": "青川", "limit": 2, "offset": 2}).json()
     assert {h["id"] for h in first["hits"]}.isdisjoint(h["id"] for h in second["hits"])
+
+
+def test_a_common_word_pages_through_its_latest_matches_only(client, monkeypatch):
+    monkeypatch.setattr(importlib.import_module("baoku.web.queries"), "RANKING_WINDOW", 3)
+    page = client.get("/api/search", params={"q": "青川", "limit": 2, "offset": 2}).json()
+    assert page["total"] > 3 and page["shown"] == 3 and page["next_offset"] is None
+    assert "列出最新的 3 篇" in client.get("/search", params={"q": "青川"}).text
 
 
 def test_search_filters(client):

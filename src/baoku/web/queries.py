@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 
 from ..archive import Archive, Filters, count, search
-from ..archive.search import ENTITY_FILTERS
+from ..archive.search import ENTITY_FILTERS, RANKING_WINDOW
+from ..archive.tokens import parse_query
 from ..errors import BaokuError
 from ..model import Edit, Flag
 from ..repair.edits import inside
@@ -114,14 +115,16 @@ def _unchanged(text: str, span: tuple[int, int], flags: list[Flag]) -> list[dict
 
 def search_page(archive: Archive, query: str, filters: Filters, offset: int = 0,
                 limit: int = PAGE_SIZE) -> dict:
-    """A page of hits, how many there are in all, and where the next page starts."""
+    """A page of hits, how many there are in all, how many of them can be paged through (a
+    common word's latest `RANKING_WINDOW`), and where the next page starts."""
     if offset > MAX_OFFSET:
         raise BaokuError("offset", f"offset: at most {MAX_OFFSET}")
     hits = search(archive, query, filters, limit=limit, offset=offset)
     total = count(archive, query, filters)
-    return {"query": query, "total": total, "offset": offset, "limit": limit,
+    shown = min(total, RANKING_WINDOW) if parse_query(query).expression else total
+    return {"query": query, "total": total, "shown": shown, "offset": offset, "limit": limit,
             "hits": [h.to_dict() for h in hits],
-            "next_offset": offset + limit if offset + limit < total else None}
+            "next_offset": offset + limit if offset + limit < shown else None}
 
 
 def entity(archive: Archive, kind: str, name: str, offset: int = 0,
