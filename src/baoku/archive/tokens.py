@@ -2,7 +2,7 @@
 
 SQLite's tokenizers cannot segment Chinese, so baoku segments text itself and hands FTS5 tokens
 separated by spaces (the ``ascii`` tokenizer keeps every non-ASCII character inside a token
-and folds ASCII case). Two token streams are indexed:
+and folds ASCII case). Three token streams are indexed:
 
 - overlapping character bigrams of each run of letters and digits, with the run's last
   character alone at its end (``江南水乡`` → ``江南 南水 水乡 乡``): any substring of two or more
