@@ -92,6 +92,7 @@ def test_ocr_text_is_data_in_json_and_text_on_a_page(client):
     ("/api/issues/qingchuan-daily/yesterday", 400, "date: String should match pattern"),
     ("/api/search?q=" + "青" * 201, 400, "q: String should have at most 200 characters"),
     ("/api/search?from=2026-3-1", 400, "from: String should match pattern"),
+    ("/api/search?q=青川&from=2026-13-45", 400, "2026-13-45: not a date of the form YYYY-MM-DD"),
     ("/api/search?limit=1000", 400, "limit: Input should be less than or equal to 100"),
     ("/api/search?offset=-1", 400, "offset: Input should be greater than or equal to 0"),
     ("/api/search?kind=ad", 400, "kind ad: not one of news, photo"),

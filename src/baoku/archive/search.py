@@ -21,6 +21,7 @@ import re
 from dataclasses import asdict, dataclass, replace
 from typing import get_args
 
+from ..errors import BaokuError
 from ..model import ArticleKind
 from .store import Archive
 from .tokens import Query, facet, parse_query
@@ -48,6 +49,11 @@ class Filters:
     person: str | None = None
     place: str | None = None
     organization: str | None = None
+
+    def __post_init__(self) -> None:
+        for given in (self.date_from, self.date_to):
+            if given is not None:
+                _day(given)
 
 
 @dataclass(frozen=True)
@@ -153,8 +159,8 @@ def _date_facets(archive: Archive, date_from: str | None, date_to: str | None) -
     bounds = next(archive.rows("SELECT min(date) AS first, max(date) AS last FROM issues"))
     if bounds["first"] is None:
         return []
-    first = dt.date.fromisoformat(max(date_from or bounds["first"], bounds["first"]))
-    last = dt.date.fromisoformat(min(date_to or bounds["last"], bounds["last"]))
+    first = _day(max(date_from or bounds["first"], bounds["first"]))
+    last = _day(min(date_to or bounds["last"], bounds["last"]))
     if first > last:
         return [_NOTHING]
     if (first.isoformat(), last.isoformat()) == (bounds["first"], bounds["last"]):
@@ -172,6 +178,13 @@ def _date_facets(archive: Archive, date_from: str | None, date_to: str | None) -
             tokens.append(facet("d", f"{day:%Y%m%d}"))
         day += dt.timedelta(days=1)
     return [" OR ".join(f'"{t}"' for t in tokens)]
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise BaokuError("date", f"{text}: not a date of the form YYYY-MM-DD") from None
 
 
 def _month_end(day: dt.date) -> dt.date:
