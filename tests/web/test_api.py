@@ -4,6 +4,8 @@ import importlib
 import sqlite3
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from baoku.archive import Archive
 
@@ -143,3 +145,12 @@ def test_html_pages_of_hits_link_on_with_the_filters_kept(client):
     second = client.get("/search", params={"paper": "qingchuan-daily", "offset": 20}).text
     assert 'href="?paper=qingchuan-daily&amp;offset=0" rel="prev"' in second
     assert "rel=\"next\"" not in second
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(q=st.text(max_size=60), paper=st.text(max_size=8), kind=st.text(max_size=6))
+def test_no_query_a_visitor_can_type_is_a_500(client, q, paper, kind):
+    for url in ("/api/search", "/search"):
+        response = client.get(url, params={"q": q, "paper": paper, "kind": kind})
+        assert response.status_code in (200, 400), (q, response.text[:200])
