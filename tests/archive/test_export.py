@@ -59,3 +59,6 @@ def test_bad_table_or_format(archive: Archive, tmp_path: Path):
         export(archive, "xls", tmp_path / "x")
     with pytest.raises(BaokuError, match="give a file"):
         export(archive, "parquet", io.StringIO())
+    for format in ("parquet", "csv"):
+        with pytest.raises(BaokuError, match=f"{tmp_path}/none/x: cannot write"):
+            export(archive, format, tmp_path / "none" / "x")

@@ -84,14 +84,18 @@ def export(archive: Archive, format: str, out: Path | IO[str], table: str = "art
         raise BaokuError("format", f"--format {format}: not one of {', '.join(FORMATS)}")
     _columns(table)
     rows = export_rows(archive, table, filters)
-    if format == "parquet":
-        if not isinstance(out, Path):
-            raise BaokuError("out", "--format parquet: give a file with --out")
-        return _write_parquet(rows, TABLES[table], out)
-    if isinstance(out, Path):
+    if format == "parquet" and not isinstance(out, Path):
+        raise BaokuError("out", "--format parquet: give a file with --out")
+    if not isinstance(out, Path):
+        return _write_text(rows, format, TABLES[table], out)
+    try:
+        if format == "parquet":
+            return _write_parquet(rows, TABLES[table], out)
         with out.open("w", encoding="utf-8", newline="") as stream:
             return _write_text(rows, format, TABLES[table], stream)
-    return _write_text(rows, format, TABLES[table], out)
+    except OSError as e:
+        why = e.strerror or " ".join(str(e).split())  # pyarrow sets no strerror
+        raise BaokuError("unwritable", f"{out}: cannot write ({why})") from None
 
 
 def _write_text(rows: Iterator[dict], format: str, columns: dict[str, str],
