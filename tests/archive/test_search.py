@@ -10,14 +10,10 @@ from baoku.archive.tokens import parse_query
 from .conftest import DEMO
 
 
-def ids(hits) -> list[str]:
-    return [h.id for h in hits]
-
-
 def test_a_two_character_name_finds_the_articles_that_name_it(archive: Archive):
     hits = search(archive, "宋雨桐", limit=50)
     assert len(hits) == 3 and all(h.id.endswith("-p01-a02") for h in hits)
-    assert all("<mark>" not in h.snippet or "宋雨桐" in h.snippet for h in hits)
+    assert all("<mark>宋雨桐</mark>" in h.snippet for h in hits)  # from the byline
 
 
 def test_any_substring_matches_and_a_single_character_too(archive: Archive):
@@ -43,6 +39,8 @@ def test_filters(archive: Archive):
     one_day = count(archive, "青川", Filters(date_from="2026-03-11", date_to="2026-03-11"))
     assert 3 * one_day == count(archive, "青川", Filters(paper="qingchuan-daily"))
     assert count(archive, "", Filters(person="王秀兰")) == 3
+    assert count(archive, "电梯", Filters(person="王秀兰", column="城市观察")) == 3
+    assert count(archive, "电梯", Filters(person="周明远")) == 0
     assert count(archive, "", Filters(kind="photo")) == count(archive, "樱花")
     assert count(archive, "青川", Filters(page=2)) < count(archive, "青川")
 
