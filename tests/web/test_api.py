@@ -111,6 +111,13 @@ def test_bad_requests_get_400_or_404_with_a_message(client, url, status, message
     assert body["error"].startswith(message)
 
 
+def test_the_search_form_with_its_empty_fields_is_a_search(client):
+    form = {"q": "樱花", "paper": "", "from": "", "to": "", "column": "", "kind": ""}
+    response = client.get("/search", params=form)
+    assert response.status_code == 200 and "共 3 篇" in response.text
+    assert client.get("/api/search", params=form).json()["total"] == 3
+
+
 def test_html_errors_are_pages(client):
     response = client.get("/articles/nope")
     assert response.status_code == 404 and "no article nope" in response.text

@@ -80,6 +80,14 @@ def test_a_reader_browses_reads_searches_and_sees_the_ocr(server, page):
     page.wait_for_url("**/search?q=**")
     assert "共 3 篇" in page.inner_text("#count")
     assert page.locator("mark", has_text="樱花").count() == 3
+    page.select_option(".filters select[name=kind]", "news")  # the filter form, empty dates
+    page.click(".filters button")
+    page.wait_for_url("**kind=news**")
+    assert "共 0 篇" in page.inner_text("#count")
+    page.select_option(".filters select[name=kind]", "photo")
+    page.click(".filters button")
+    page.wait_for_url("**kind=photo**")
+    assert "共 3 篇" in page.inner_text("#count")
     shot(page, "5-search")
 
     page.goto(f"{server}/articles/qingchuan-daily-2026-03-11-p01-a01")

@@ -27,13 +27,14 @@ from . import queries
 from .queries import ENTITY_TYPES, MAX_OFFSET, PAGE_SIZE, NotFound
 
 DATE = r"^\d{4}-\d{2}-\d{2}$"
+FORM_DATE = r"^(\d{4}-\d{2}-\d{2})?$"  # a form's empty date field sends ""
 MAX_PAGE_SIZE = 100
 _TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
 _TEMPLATES.env.filters["quote"] = lambda text: quote(str(text), safe="")
 _TEMPLATES.env.filters["number"] = lambda value: f"{value:,.10g}"
 
 Text = Annotated[str | None, Query(max_length=100)]
-Date = Annotated[str | None, Query(pattern=DATE)]
+Date = Annotated[str | None, Query(pattern=FORM_DATE)]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)]
 IssueDate = Annotated[str, PathParameter(pattern=DATE, description="YYYY-MM-DD")]
@@ -114,7 +115,7 @@ def create_app(db: str | Path) -> FastAPI:
         asked = {k: v for k, v in request.query_params.items() if k != "offset" and v}
         return _page(request, "search.html", "/api/search?" + urlencode(request.query_params),
                      result=queries.search_page(archive(), q, filters, offset), asked=asked,
-                     papers=queries.papers(archive()), kinds=KINDS)
+                     papers=queries.paper_names(archive()), kinds=KINDS)
 
     @app.get("/entities/{kind}/{name}", response_class=HTMLResponse, include_in_schema=False)
     def entity_page(request: Request, kind: str, name: str, offset: Offset = 0) -> Response:
@@ -128,11 +129,12 @@ def create_app(db: str | Path) -> FastAPI:
 def _filters(paper: str | None, date_from: str | None, date_to: str | None,
              column: str | None, kind: str | None, person: str | None = None,
              place: str | None = None, organization: str | None = None) -> Filters:
-    if kind is not None and kind not in KINDS:
+    """The filters a form or a URL gives; an empty field is no filter."""
+    if kind and kind not in KINDS:
         raise BaokuError("kind", f"kind {kind}: not one of {', '.join(KINDS)}")
-    return Filters(paper=paper or None, date_from=date_from, date_to=date_to,
-                   column=column or None, kind=kind or None, person=person, place=place,
-                   organization=organization)
+    return Filters(paper=paper or None, date_from=date_from or None, date_to=date_to or None,
+                   column=column or None, kind=kind or None, person=person or None,
+                   place=place or None, organization=organization or None)
 
 
 def _page(request: Request, template: str, twin: str, **context) -> Response:

@@ -40,6 +40,11 @@ def papers(archive: Archive) -> list[dict]:
     return list(out.values())
 
 
+def paper_names(archive: Archive) -> list[dict]:
+    """Every paper's id and name, for a choice of paper."""
+    return list(archive.rows("SELECT slug AS paper, name FROM papers ORDER BY name"))
+
+
 def issue(archive: Archive, paper: str, date: str) -> dict:
     """An issue's pages in order, each with its articles' heading parts in reading order."""
     pages = list(archive.rows(
