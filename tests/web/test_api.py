@@ -101,6 +101,7 @@ def test_ocr_text_is_data_in_json_and_text_on_a_page(client):
     ("/api/search?q=NOT%20青川", 400, "query: NOT needs something to search for"),
     ("/api/entities/person/nobody", 404, "no person named nobody in the archive"),
     ("/api/entities/ghost/x", 404, "no entity type ghost"),
+    ("/api/entities/organization/中央/国务院", 404, "no organization named 中央/国务院"),
     ("/api/nothing", 404, "no page at /api/nothing"),
 ])
 def test_bad_requests_get_400_or_404_with_a_message(client, url, status, message):

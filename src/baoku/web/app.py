@@ -84,7 +84,7 @@ def create_app(db: str | Path) -> FastAPI:
                            organization)
         return queries.search_page(archive(), q, filters, offset, limit)
 
-    @app.get("/api/entities/{kind}/{name}", tags=["entities"])
+    @app.get("/api/entities/{kind}/{name:path}", tags=["entities"])
     def api_entity(kind: str, name: str, offset: Offset = 0, limit: Limit = PAGE_SIZE) -> dict:
         """Every article naming a person, place, organization, date or term, oldest first."""
         return queries.entity(archive(), kind, name, offset, limit)
@@ -117,7 +117,7 @@ def create_app(db: str | Path) -> FastAPI:
                      result=queries.search_page(archive(), q, filters, offset), asked=asked,
                      papers=queries.paper_names(archive()), kinds=KINDS)
 
-    @app.get("/entities/{kind}/{name}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/entities/{kind}/{name:path}", response_class=HTMLResponse, include_in_schema=False)
     def entity_page(request: Request, kind: str, name: str, offset: Offset = 0) -> Response:
         return _page(request, "entity.html",
                      f"/api/entities/{quote(kind)}/{quote(name)}?offset={offset}",
