@@ -86,3 +86,10 @@ def test_export_writes_parquet_and_jsonl(db: Path, tmp_path: Path):
 def test_stats_lists_flags_by_kind(db: Path):
     result = runner.invoke(app, ["stats", "--db", str(db)])
     assert "articles         22" in result.stdout and "flags by kind" in result.stdout
+
+
+def test_serve_without_an_archive_is_one_line(tmp_path: Path):
+    result = runner.invoke(app, ["serve", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1
+    assert result.stderr == (f"baoku: {tmp_path / 'none.db'}: no archive here; make one with "
+                             "`baoku ingest`\n")
