@@ -312,6 +312,32 @@ def stats(db: Db = Path(DEFAULT_DB),
 
 
 @app.command()
+def versions(
+    page: Annotated[str, typer.Argument(help="A page id, e.g. renminribao-2019-02-01-p01.")],
+    db: Db = Path(DEFAULT_DB),
+    text: Annotated[bool, typer.Option("--text", help="Print each version's input text.")]
+    = False,
+) -> None:
+    """The earlier inputs of a page that a changed file replaced, oldest first."""
+    from .archive import Archive
+
+    try:
+        with Archive(db) as archive:
+            earlier = archive.page_versions(page)
+    except BaokuError as e:
+        _fail(e.message)
+        raise typer.Exit(1) from None
+    if not earlier:
+        typer.echo(f"{page}: no earlier versions", err=True)
+    for version in earlier:
+        typer.echo(f"v{version['version']}  {version['ingested_at']} → replaced "
+                   f"{version['replaced_at']}  sha256 {version['sha256'][:12]}  "
+                   f"{version['source']}")
+        if text:
+            typer.echo(version["text"])
+
+
+@app.command()
 def serve(
     db: Db = Path(DEFAULT_DB),
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",

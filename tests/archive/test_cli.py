@@ -93,3 +93,14 @@ def test_serve_without_an_archive_is_one_line(tmp_path: Path):
     assert result.exit_code == 1
     assert result.stderr == (f"baoku: {tmp_path / 'none.db'}: no archive here; make one with "
                              "`baoku ingest`\n")
+
+
+def test_versions_lists_a_pages_earlier_inputs(db: Path, pages: Path):
+    file = pages / "qingchuan-daily-2026-03-10-p01.txt"
+    file.write_text(file.read_text("utf-8").replace("植树动员会", "植绿动员会"), "utf-8")
+    assert runner.invoke(app, ["ingest", str(file), "--db", str(db)]).exit_code == 0
+    result = runner.invoke(app, ["versions", "qingchuan-daily-2026-03-10-p01", "--db", str(db),
+                                 "--text"])
+    assert result.stdout.startswith("v1  ") and "青川市召开春季植树动员会" in result.stdout
+    none = runner.invoke(app, ["versions", "qingchuan-daily-2026-03-11-p01", "--db", str(db)])
+    assert none.stderr == "qingchuan-daily-2026-03-11-p01: no earlier versions\n"
