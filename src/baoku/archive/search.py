@@ -1,13 +1,13 @@
 """Search: a query and filters in, ranked articles with marked snippets out.
 
-Articles whose heading holds every term come first, then those where every term is a whole
-rjieba word (中国, not the 中国 of 其中国家); within each tier, FTS5's BM25 over the bigrams ranks,
-with the heading weighted above the body. (FTS5's BM25 weighs a column's hits before it
-saturates them, so heading weight alone would let a long body that repeats a word outrank a
-headline that names it.) Filters are facets in the index, which FTS5 intersects with the
-query. BM25 reads the whole posting list of each phrase (for its IDF), so a query of a
-common word, with more than `RANKING_WINDOW` matches, is ranked by tier and date of ingest
-instead: it stays fast in a large archive.
+Articles whose heading holds every term come first; then FTS5's BM25 ranks, over the bigrams
+(the heading weighted above the body) and rjieba's words (中国 above the 中国 of 其中国家).
+(FTS5's BM25 weighs a column's hits before it saturates them, so heading weight alone would
+let a long body that repeats a word outrank a headline that names it.) Filters are facets in
+the index, which FTS5 intersects with the query. BM25 reads the whole posting list of each
+phrase (for its IDF), so a query of a common word, with more than `RANKING_WINDOW` matches,
+is ranked by tiers (heading, then every term a whole word) and date of ingest instead: it
+stays fast in a large archive.
 
 Snippets are cut from the repaired text here rather than by FTS5, whose table keeps no text;
 they are HTML-escaped, with each hit in ``<mark>…</mark>``.
@@ -54,6 +54,8 @@ class Filters:
         for given in (self.date_from, self.date_to):
             if given is not None:
                 _day(given)
+        if self.kind is not None and self.kind not in KINDS:
+            raise BaokuError("kind", f"kind {self.kind}: not one of {', '.join(KINDS)}")
 
 
 @dataclass(frozen=True)
@@ -111,17 +113,19 @@ def _ranked(archive: Archive, query: Query, filters: Filters, limit: int,
                                  if _filtered(filters) else "")
     tier = ("article_search.rowid IN (SELECT rowid FROM article_search WHERE article_search "
             "MATCH ? AND rowid BETWEEN ? AND ?)")
-    weights = ", ".join(map(str, WEIGHTS.values()))
-    score, order = ((f"-bm25(article_search, {weights})", "score DESC") if by_bm25
-                    else ("0.0", "whole_words DESC, article_search.rowid DESC"))
-    sql = (f"SELECT article_search.rowid AS rowid, {score} AS score, {tier} AS in_heading, "
-           f"{tier} AS whole_words FROM {source} WHERE {where} AND article_search.rowid "
-           f"BETWEEN ? AND ? ORDER BY in_heading DESC, {order} LIMIT ? OFFSET ?")
     bounds = [window["first"], window["last"]]
-    rows = archive.rows(sql, [query.heading_expression, *bounds, query.words_expression,
-                              *bounds, *parameters, *bounds, limit, offset])
-    return [(r["rowid"], r["score"] if by_bm25 else 2.0 * r["in_heading"] + r["whole_words"])
-            for r in rows]
+    if by_bm25:
+        weights = ", ".join(map(str, WEIGHTS.values()))
+        ranking = (f"-bm25(article_search, {weights}) AS score, {tier} AS in_heading",
+                   "in_heading DESC, score DESC")
+        tiers = [query.heading_expression, *bounds]
+    else:
+        ranking = (f"2.0 * {tier} + {tier} AS score", "score DESC, article_search.rowid DESC")
+        tiers = [query.heading_expression, *bounds, query.words_expression, *bounds]
+    sql = (f"SELECT article_search.rowid AS rowid, {ranking[0]} FROM {source} WHERE {where} "
+           f"AND article_search.rowid BETWEEN ? AND ? ORDER BY {ranking[1]} LIMIT ? OFFSET ?")
+    return [(r["rowid"], r["score"]) for r in archive.rows(
+        sql, [*tiers, *parameters, *bounds, limit, offset])]
 
 
 def _filtered(filters: Filters) -> bool:

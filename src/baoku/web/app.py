@@ -130,8 +130,6 @@ def _filters(paper: str | None, date_from: str | None, date_to: str | None,
              column: str | None, kind: str | None, person: str | None = None,
              place: str | None = None, organization: str | None = None) -> Filters:
     """The filters a form or a URL gives; an empty field is no filter."""
-    if kind and kind not in KINDS:
-        raise BaokuError("kind", f"kind {kind}: not one of {', '.join(KINDS)}")
     return Filters(paper=paper or None, date_from=date_from or None, date_to=date_to or None,
                    column=column or None, kind=kind or None, person=person or None,
                    place=place or None, organization=organization or None)
