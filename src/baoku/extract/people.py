@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from ..names import SURNAMES
+
 # The last word of an office: 书记, 部长, 主任 … A title is the run of nouns that ends in one.
 _OFFICE = ("书记|副书记|常委|委员|主席|副主席|主任|副主任|部长|副部长|局长|副局长|厅长|副厅长|省长|副省长|"
            "市长|副市长|县长|副县长|区长|副区长|镇长|乡长|村长|总理|副总理|总统|副总统|首相|国务委员|"
@@ -60,15 +62,8 @@ def _title_ending_at(text: str, end: int) -> str:
     return text[start:end]
 
 
-# The commonest surnames: a name after an office starts with one of them.
-_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
-             "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺"
-             "顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧"
-             "耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙"
-             "鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米"
-             "柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
 _NAME_AFTER_OFFICE = re.compile(
-    rf"(?:{_OFFICE})(?P<name>[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}?)"
+    rf"(?:{_OFFICE})(?P<name>[{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)"
     "(?=[，,、；;。（(]|出席|主持|致辞|讲话|表示|指出|强调|介绍|说|参加|陪同|分别)")
 
 

@@ -10,6 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ..names import SURNAMES
+
 # Half- and full-width forms appear side by side in OCR output, so every pattern takes both.
 _OPEN = r"[(（]"
 _CLOSE = r"[)）]"
@@ -77,10 +79,16 @@ def match_dateline(line: str) -> Attribution | None:
         dateline=m.group(0),
     )
     credit = PAREN_CREDIT.match(line, m.end())
-    if credit and _REPORTER_INNER.match(credit["inner"].strip()):
-        found.end = credit.end()
-        found.byline = credit["inner"].strip()
-        found.reporters = names_after_role(found.byline)
+    if credit:
+        inner = credit["inner"].strip()
+        if _REPORTER_INNER.match(inner):
+            reporters = names_after_role(inner)
+        else:  # ``本报济南10月21日电 (潘俊强、孙华伟)``: the reporters without their role
+            reporters = split_names(inner)
+            if not all(len(n) <= 4 and n[0] in SURNAMES for n in reporters):
+                reporters = []
+        if reporters:
+            found.end, found.byline, found.reporters = credit.end(), inner, reporters
     return found
 
 
