@@ -44,3 +44,15 @@ def test_a_real_reduplication_is_kept():
     assert not doubled_boundary("大家都来看", "看青川的新变化")
     assert doubled_boundary("充分体现了", "了以人民为中心")
     assert not doubled_boundary("青川", "市")
+
+
+def test_a_paragraph_that_starts_with_a_closing_mark_was_cut_off():
+    text = "青川河两岸新栽了樟树。\n\n。今年全市计划新增绿地1200亩。"
+    assert joined(text) == ["青川河两岸新栽了樟树。今年全市计划新增绿地1200亩。"]
+
+
+def test_a_doubled_mark_is_dropped_but_a_doubled_digit_kept():
+    assert doubled_boundary("青川河两岸，", "，新栽了樟树")
+    assert doubled_boundary("支持《", "《条例》")
+    assert not doubled_boundary("图为1", "10月22日")
+    assert not doubled_boundary("他说……", "……")

@@ -9,6 +9,7 @@ likelier the text reads joined than apart.
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import re
@@ -23,6 +24,8 @@ from ..segment.features import char_class
 # dash that leads into what follows, a bracket. Anything else was cut by a break.
 _PARAGRAPH_END = tuple("。！？!?…；;：:—)）】")
 _QUOTES = "”’」』\"'"
+_CONTINUING = frozenset("，,、。．；;：:！!？?”’」』）)】》%")
+_PRINTED_ONCE = frozenset("，,、。．；;：:“”‘’「」『』《%·")
 _SENTENCE_STOP = re.compile(r"[。！？!?]")
 _JOINABLE_ROLES = ("body", "subheading")  # a fragment cut short can look like a subheading
 _CONTEXT = 4  # characters on either side of a break that the language model reads
@@ -35,11 +38,18 @@ def cut_mid_sentence(text: str) -> bool:
     return bool(stripped) and not stripped.endswith(_PARAGRAPH_END)
 
 
+def continues(text: str) -> bool:
+    """A paragraph cannot start with a mark that closes or follows something: a break cut it
+    off what came before, even where that ends like a sentence (工作。 / 。如今)."""
+    return text[0] in _CONTINUING
+
+
 def candidate(left: Part, right: Part, page_text: str) -> bool:
     """Two paragraphs that a break may have cut apart: only white space between them, and the
-    first does not end like a paragraph."""
+    first does not end like a paragraph or the second cannot start one."""
     return (left.role in _JOINABLE_ROLES and right.role in _JOINABLE_ROLES
-            and cut_mid_sentence(left.text) and not page_text[left.span[1]:right.span[0]].strip())
+            and (cut_mid_sentence(left.text) or continues(right.text))
+            and not page_text[left.span[1]:right.span[0]].strip())
 
 
 def join_features(left: str, right: str, left_role: str, right_role: str) -> list[str]:
@@ -56,7 +66,16 @@ def join_features(left: str, right: str, left_role: str, right_role: str) -> lis
         f"left-last-char={left[-1]}", f"right-first-char={right[0]}",
         f"commas={min(3, inner.count('，') + inner.count(','))}",
         f"gain={max(-2, min(12, int(gain)))}",  # a word across the boundary reads better joined
+        f"roles,gain={left_role},{right_role},{max(-2, min(12, int(gain)))}",
+        f"roles,left-length={left_role},{right_role},{_bucket(len(left))}",
     ]
+    joined = model.split(left[-_CONTEXT:] + right[:_CONTEXT])
+    ends = set(itertools.accumulate(map(len, joined)))
+    if min(len(left), _CONTEXT) not in ends:
+        features.append("word-across")
+    left_words, right_words = model.split(left[-_CONTEXT:]), model.split(right[:_CONTEXT])
+    features += [f"left-last-word={model.part_of_speech(left_words[-1])}",
+                 f"right-first-word={model.part_of_speech(right_words[0])}"]
     if _SENTENCE_STOP.search(inner):
         features.append("left-has-sentence")
     if _SENTENCE_STOP.search(right):
@@ -124,8 +143,13 @@ def doubled_boundary(left: str, right: str) -> bool:
     """Whether the character that ends ``left`` and starts ``right`` was read twice. A break
     lands inside a real reduplication (看看, 天天, 人人) far less often than OCR doubles the
     boundary character, so the doubled reading is kept only where the likeliest reading of the
-    text makes a common word of the pair."""
-    if not left or not right or left[-1] != right[0] or not _is_han(right[0]):
+    text makes a common word of the pair. Marks that never print twice (，、《“%·) were doubled by
+    the OCR; digits, dashes and ellipses may be printed twice and are kept."""
+    if not left or not right or left[-1] != right[0]:
+        return False
+    if right[0] in _PRINTED_ONCE:
+        return True
+    if not _is_han(right[0]):
         return False
     pair = left[-1] * 2
     model = lexicon()
