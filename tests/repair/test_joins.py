@@ -41,7 +41,8 @@ def test_a_subheading_is_not_joined_to_the_body():
 
 
 def test_a_real_reduplication_is_kept():
-    assert not doubled_boundary("大家都来看", "看青川的新变化")
+    assert not doubled_boundary("我们要好", "好学习青川精神")
+    assert doubled_boundary("赢得了一", "一大片真朋友")
     assert doubled_boundary("充分体现了", "了以人民为中心")
     assert not doubled_boundary("青川", "市")
 
@@ -51,8 +52,16 @@ def test_a_paragraph_that_starts_with_a_closing_mark_was_cut_off():
     assert joined(text) == ["青川河两岸新栽了樟树。今年全市计划新增绿地1200亩。"]
 
 
-def test_a_doubled_mark_is_dropped_but_a_doubled_digit_kept():
+def test_a_doubled_mark_is_dropped_but_dashes_and_ellipses_kept():
     assert doubled_boundary("青川河两岸，", "，新栽了樟树")
     assert doubled_boundary("支持《", "《条例》")
-    assert not doubled_boundary("图为1", "10月22日")
     assert not doubled_boundary("他说……", "……")
+    assert not doubled_boundary("青川——", "——一座小城")
+
+
+def test_a_doubled_digit_is_dropped_only_where_the_single_reading_is_the_date():
+    assert doubled_boundary("图为1", "10月22日，青川")
+    assert doubled_boundary("早在20", "018年")
+    assert doubled_boundary("青川3月31", "1日电")
+    assert not doubled_boundary("每亩12", "200株")
+    assert not doubled_boundary("每年1", "1月")  # 11月 and 1月 are both dates: kept
