@@ -38,7 +38,7 @@ def test_a_changed_file_replaces_its_pages_and_keeps_the_old_input(archive: Arch
     report = ingest(archive, [file], jobs=1)
     assert (report.pages, report.replaced) == (2, 2)
     page_id = "qingchuan-daily-2026-03-11-p01"
-    assert archive.page(page_id).articles[0].headline == "青川市召开春季植绿动员会"
+    assert archive.page(page_id).articles[0].heading[0].text == "青川市召开春季植绿动员会"
     [version] = archive.page_versions(page_id)
     assert (version["version"], version["text"]) == (1, archive.page(page_id).text.replace(
         "植绿", "植树"))

@@ -30,3 +30,17 @@ def test_subheadings_that_look_alike_are_parallel():
 def test_enumerated_line():
     features = page_features(page_lines("一、坚持问题导向\n正文。"))
     assert "enumerated" in features[0]
+
+
+def test_a_line_cut_mid_word_reads_on_into_the_next():
+    text = "青川市曾是全省深度贫\n困地区中的一个县。\n春天来了\n青川河两岸开满了花。"
+    features = page_features(page_lines(text))
+    assert "word-across-next" in features[0] and "word-across-previous" in features[1]
+    assert "word-across-next" not in features[2]
+
+
+def test_heading_like_lines_know_how_much_text_lies_between_them():
+    body = "青川河两岸开满了花，市民纷纷前来踏青赏景。" * 10  # 210 characters
+    features = page_features(page_lines(f"春天来了\n{body}\n花开青川\n{body}"))
+    assert "gap-after=300" in features[0] and "gap-before=300" in features[2]
+    assert "gap-before=9999" in features[0] and "gap-after=9999" in features[2]

@@ -11,6 +11,7 @@ import itertools
 import operator
 import re
 
+from ..lexicon import lexicon
 from .lines import Line
 from .patterns import PICTURE, match_byline_line, match_closing, match_credit, match_dateline
 
@@ -113,6 +114,7 @@ def page_features(lines: list[Line]) -> list[list[str]]:
     cohesion = _cohesion(lines, heading_like)
     parallel = _parallel(lines, heading_like)
     runs = _runs(heading_like)
+    gaps = _gaps(lines, heading_like)
     brief = [tuple(f for f in s if f.startswith(_CONTEXT_KEYS)) for s in shapes]
     n = len(lines)
     features = []
@@ -131,10 +133,17 @@ def page_features(lines: list[Line]) -> list[list[str]]:
         if i + 1 < n:
             f.append("shorter-than-next" if len(lines[i].text) < len(lines[i + 1].text)
                      else "not-shorter-than-next")
+            if _word_across(lines[i].text, lines[i + 1].text):
+                f.append("word-across-next")  # a column break cut this line off the next
+        if i and _word_across(lines[i - 1].text, lines[i].text):
+            f.append("word-across-previous")
         f.extend(cohesion[i])
         if parallel[i]:
             f.append(f"parallel={min(parallel[i], 3)}")
         f.extend(_run_features(i, runs, heading_like, shapes))
+        if heading_like[i]:
+            f += [f"gap-before={gaps[i][0]}", f"gap-after={gaps[i][1]}",
+                  f"gaps={gaps[i][0]},{gaps[i][1]}"]
         features.append(f)
     return features
 
@@ -273,3 +282,36 @@ def _run_features(i: int, runs: list[tuple[int, int]], heading_like: list[bool],
         own_end = next(x for x in shapes[i] if x.startswith("end="))
         f.append(f"run={place},{own_end}")
     return f
+
+
+def _word_across(left: str, right: str) -> bool:
+    """Whether the likeliest split of the text read on from ``left`` into ``right`` has a word
+    across the line end: the two were one paragraph cut by a break."""
+    if not ("\u4e00" <= left[-1] <= "\u9fff" and "\u4e00" <= right[0] <= "\u9fff"):
+        return False
+    before = left[-_ACROSS:]
+    ends = itertools.accumulate(map(len, lexicon().split(before + right[:_ACROSS])))
+    return len(before) not in ends
+
+
+_ACROSS = 4  # characters on either side of a line end that the word model reads
+
+
+_GAP_BUCKETS = (0, 100, 300, 600, 1000, 1600, 2500)
+
+
+def _gaps(lines: list[Line], heading_like: list[bool]) -> list[tuple[int, int]]:
+    """For each line, how many characters of other lines lie between it and the heading-like
+    line before it and after it (bucketed): subheadings come at intervals inside a long text."""
+    def bucket(n: int) -> int:
+        return next((b for b in _GAP_BUCKETS if n <= b), 9999)
+
+    def sweep(order):
+        out, since = {}, 10 ** 6
+        for i in order:
+            out[i] = bucket(since)
+            since = 0 if heading_like[i] else since + len(lines[i].text)
+        return out
+
+    before, after = sweep(range(len(lines))), sweep(reversed(range(len(lines))))
+    return [(before[i], after[i]) for i in range(len(lines))]
