@@ -406,13 +406,14 @@ def train(
     epochs: Annotated[int, typer.Option(help="Passes over the training pages.")]
     = DEFAULT_EPOCHS,
 ) -> None:
-    """Train the line tagger, then the join model on the pages as that tagger segments them."""
+    """Train the line tagger, and the join model on the pages as taggers that did not learn
+    from them segment them."""
     from .repair.train import train_joins
     from .segment.train import train_tagger
 
     try:
         tagger = train_tagger(folders, epochs=epochs)
-        joins = train_joins(folders, tagger)
+        joins = train_joins(folders, epochs=epochs)
     except BaokuError as e:
         _fail(e.message)
         raise typer.Exit(1) from None

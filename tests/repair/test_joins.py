@@ -65,3 +65,13 @@ def test_a_doubled_digit_is_dropped_only_where_the_single_reading_is_the_date():
     assert doubled_boundary("青川3月31", "1日电")
     assert not doubled_boundary("每亩12", "200株")
     assert not doubled_boundary("每年1", "1月")  # 11月 and 1月 are both dates: kept
+
+
+def test_a_quote_still_open_goes_on_in_the_next_paragraph():
+    text = "她在申请书中写道：“我特向青川市人民政府\n\n申请自愿退出低保，让给更需要的人。”"
+    assert joined(text) == [text.replace("\n\n", "")]
+
+
+def test_lines_of_verse_stay_apart():
+    text = "青川河水清又清，\n\n两岸桃花映山红。"
+    assert joined(text) == text.split("\n\n")

@@ -158,6 +158,5 @@ def held_out_models(folders: list[Path]) -> dict[Path, Models]:
     models = {}
     for folder in folders:
         others = [other for other in folders if other != folder]
-        tagger = train_tagger(others)
-        models[folder] = Models(tagger, train_joins(others, tagger))
+        models[folder] = Models(train_tagger(others), train_joins(others))
     return models

@@ -33,6 +33,8 @@ _COMMON_WORD = 1000  # dictionary frequency of a doubled character that is a wor
 # Log-likelihood by which the doubled reading may trail the single one and still be kept:
 # 一大片 beats 一一大片 by 4.7 (doubled), 好学习 beats 好好学习 by 1.9 (kept).
 _DOUBLED_READS_WORSE = -4.5
+_PAIRED_MARKS = (("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"))
+_VERSE_LINE = 16  # characters
 _LENGTH_BUCKETS = (2, 4, 6, 8, 10, 12, 15, 20, 25, 30, 40, 60, 100)
 
 
@@ -87,6 +89,11 @@ def join_features(left: str, right: str, left_role: str, right_role: str) -> lis
         features.append("left-quoted")  # a quoted line on its own is a subheading
     if left[-1] == right[0]:
         features.append("same-character")
+    if any(left.count(opening) > left.count(closing) for opening, closing in _PAIRED_MARKS):
+        features.append("left-unclosed")  # a quote or bracket still open goes on below
+    if len(left) <= _VERSE_LINE and len(right) <= _VERSE_LINE:
+        # Lines of verse come in pairs of about one length, often the first ending in a comma.
+        features.append(f"short-pair,difference={min(3, abs(len(left) - len(right)))}")
     return features
 
 
