@@ -44,3 +44,9 @@ def test_heading_like_lines_know_how_much_text_lies_between_them():
     features = page_features(page_lines(f"春天来了\n{body}\n花开青川\n{body}"))
     assert "gap-after=300" in features[0] and "gap-before=300" in features[2]
     assert "gap-before=9999" in features[0] and "gap-after=9999" in features[2]
+
+
+def test_a_series_name_in_brackets_does_not_make_a_headline_long():
+    headline = "青川市强化问题导向 解决实际难题（守初心 担使命 找差距 抓落实·深入开展主题教育）"
+    features = page_features(page_lines(f"{headline}\n本报讯 记者从青川市委获悉，主题教育扎实推进。"))
+    assert "len=16" in features[0] and "hl-window=||h-|" in features[0]  # heading-like

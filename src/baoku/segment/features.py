@@ -38,6 +38,7 @@ _START_CLASSES = {
 _ENUMERATED = re.compile(r"^(?:[（(]?[一二三四五六七八九十]{1,3}[）)、．.]|\d{1,2}[、.．]|[①-⑳])")
 _SPEAKER = re.compile(r"^[\u4e00-\u9fff·]{2,12}[：:]")
 _INNER_SPACE = re.compile(r"\S[ \u3000]+\S")
+_TRAILING_BRACKET = re.compile(r"[（(][^（）()]*[）)]$")
 
 
 def char_class(ch: str) -> str:
@@ -62,9 +63,15 @@ def _bucket(n: int) -> int:
     return 999
 
 
+def heading_length(text: str) -> int:
+    """The line's length, leaving out a series name in brackets after a headline
+    (…（守初心 担使命 找差距 抓落实）)."""
+    return len(_TRAILING_BRACKET.sub("", text)) or len(text)
+
+
 def line_shape(text: str) -> tuple[str, ...]:
     """Shape features of one line on its own."""
-    n = len(text)
+    n = heading_length(text)
     end = end_class(text)
     if text.startswith("——") or text.startswith("--"):
         start = "dashes"
@@ -235,7 +242,7 @@ def _parallel(lines: list[Line], heading_like: list[bool]) -> list[int]:
 
 def _heading_like(text: str, shape: tuple[str, ...]) -> bool:
     """Could be printed as a heading: short, and not ending like a sentence of body text."""
-    if len(text) > 45 or "inner-stop" in shape or not _ATTRIBUTION.isdisjoint(shape):
+    if heading_length(text) > 45 or "inner-stop" in shape or not _ATTRIBUTION.isdisjoint(shape):
         return False
     return text[-1] not in "。，,；;：:、" or text.endswith(("——", "--"))
 
