@@ -1,4 +1,5 @@
-from baoku.extract.ner import default_ner_model, labels, spans
+from baoku.extract.ner import _name_end, default_ner_model, labels, spans
+from baoku.extract.places import is_division
 
 
 def test_labels_and_spans_round_trip():
@@ -45,3 +46,23 @@ def test_word_classes_put_words_with_the_same_neighbours_together():
     assert classes["青川"] == classes["东湖"]  # both only ever between ， and 市委
     assert classes["青川"] != classes["召开"]
     assert all(len(found) == 2 for found in classes.values())
+
+
+def test_a_name_ends_before_a_title_a_verb_of_saying_or_a_date():
+    def name(text, kind):
+        return text[:_name_end(text, 0, len(text), kind)]
+
+    assert name("林先生", "person") == "林"
+    assert name("方立群说", "person") == "方立群"
+    assert name("青川市教育局9日通报", "organization") == "青川市教育局"
+    assert name("第一中学", "organization") == "第一中学"
+
+
+def test_one_character_names_of_countries_are_places():
+    text = "中美双方就青川经贸合作交换了意见。"
+    places = [text[s:e] for s, e, kind in default_ner_model().entities(text) if kind == "place"]
+    assert places[:2] == ["中", "美"]
+
+
+def test_division_names_in_full_and_short():
+    assert is_division("张家口市") and is_division("张家口") and not is_division("动员会")

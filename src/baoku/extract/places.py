@@ -54,3 +54,9 @@ def place_level(name: str) -> tuple[str | None, str | None]:
         return levels.pop(), found[0].code if len(found) == 1 else None
     local = next((level for ending, level in _LOCAL if name.endswith(ending)), None)
     return local, None
+
+
+def is_division(name: str) -> bool:
+    """Whether the name is that of a division to county level, in full or without its ending
+    (山东省, 山东)."""
+    return name in _divisions()
