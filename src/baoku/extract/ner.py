@@ -119,8 +119,8 @@ def _word_arrays(text: str) -> tuple[np.ndarray, ...]:
 
 # What a page's words need, packed in one code a word so that one cache serves: its kind (bits
 # 0-1: an organization's last word, a clause mark, or neither), its fine and broad classes
-# (bits 2-10 and 11-19, counted from 1, 0 for none) and its own hash (short words only; longer
-# ones, mostly names and idioms, share one).
+# (bits 2-10 and 11-19, counted from 1, 0 for none), its own hash (bits 20-51; short words
+# only, longer ones, mostly names and idioms, share one) and whether it names a division (bit 52).
 _ORGANIZATION, _MARK = np.uint64(1), np.uint64(2)
 _KIND, _CLASS_MASK = np.uint64(3), np.uint64(511)
 _FINE_SHIFT, _BROAD_SHIFT, _WORD_SHIFT = np.uint64(2), np.uint64(11), np.uint64(20)
@@ -135,11 +135,23 @@ def _word_code(word: str) -> int:
     return int(is_division(word)) << 52 | own << 20 | broad << 11 | fine << 2 | kind
 
 
-_SURNAME_CODES = np.array([ord(c) for c in SURNAMES], dtype=np.uint64)
 # One-character names of countries and provinces, as in 中美关系, 访华, 京津冀.
 _SHORT_NAMES = ("中美日俄英法德意韩朝越泰印巴阿以伊埃澳菲马葡西荷比瑞奥希土蒙老缅柬欧亚非拉"
                 "华京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇藏陕甘陇青宁新港澳台")
-_SHORT_NAME_CODES = np.array([ord(c) for c in _SHORT_NAMES], dtype=np.uint64)
+_SURNAME, _SHORT_NAME_SHIFT = np.uint64(1), np.uint64(1)
+_LAST_FLAGGED = 0xFFFF  # the lists hold characters of the Basic Multilingual Plane only
+
+
+def _character_flags() -> np.ndarray:
+    """A table over the Basic Multilingual Plane: bit 0 for a common surname, bit 1 for a
+    one-character name of a country or province. A lookup, where np.isin would sort."""
+    table = np.zeros(_LAST_FLAGGED + 1, dtype=np.uint64)
+    table[[ord(c) for c in SURNAMES]] |= _SURNAME
+    table[[ord(c) for c in _SHORT_NAMES]] |= _SURNAME << _SHORT_NAME_SHIFT
+    return table
+
+
+_CHARACTER_FLAGS = _character_flags()
 _TAG_CODES = _Codes(_stable_hash)
 _WORD_CODES = _Codes(_word_code)
 _VERB = _stable_hash("v")
@@ -169,10 +181,10 @@ def features(text: str) -> np.ndarray:
     c = {offset: padded[2 + offset:2 + offset + len(text)] for offset in (-2, -1, 0, 1, 2)}
     (place, tag, word, tag_before, tag_after, length, ahead,
      word_class, class_before, class_after, broad_class, division) = _word_arrays(text)
-    surname = np.isin(codes, _SURNAME_CODES).astype(np.uint64)
-    short = np.isin(padded, _SHORT_NAME_CODES).astype(np.uint64)
+    flags = _CHARACTER_FLAGS.take(np.minimum(padded, _LAST_FLAGGED))
+    surname, surname_before = (flags[2:-2] & _SURNAME), (flags[1:-3] & _SURNAME)
+    short = flags >> _SHORT_NAME_SHIFT
     short_before, short_here, short_after = short[1:-3], short[2:-2], short[3:-1]
-    surname_before = np.concatenate([[np.uint64(0)], surname[:-1]])
     one = np.zeros(len(text), dtype=np.uint64)
     templates = [
         (one,), (c[0],), (c[-1],), (c[1],), (c[-2],), (c[2],),
