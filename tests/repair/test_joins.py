@@ -65,6 +65,7 @@ def test_a_doubled_digit_is_dropped_only_where_the_single_reading_is_the_date():
     assert doubled_boundary("青川3月31", "1日电")
     assert not doubled_boundary("每亩12", "200株")
     assert not doubled_boundary("每年1", "1月")  # 11月 and 1月 are both dates: kept
+    assert not doubled_boundary("面积12m²", "²")
 
 
 def test_a_quote_still_open_goes_on_in_the_next_paragraph():

@@ -1,7 +1,9 @@
 """What the line tagger sees of a line and its neighbours.
 
-Only the shape of the text counts — length, the first and last characters' classes, bracket and
-dateline patterns — never its words, so that the model carries over to papers it never saw.
+Mostly the shape of the text counts — length, the first and last characters' classes, bracket
+and dateline patterns, how much text lies between heading-like lines — and of words only what a
+dictionary says (whether one runs across a line end) and whether the text around a line shares
+them, never which words they are, so that the model carries over to papers it never saw.
 """
 
 from __future__ import annotations
@@ -122,6 +124,7 @@ def page_features(lines: list[Line]) -> list[list[str]]:
     parallel = _parallel(lines, heading_like)
     runs = _runs(heading_like)
     gaps = _gaps(lines, heading_like)
+    across = [_word_across(a.text, b.text) for a, b in zip(lines, lines[1:])]
     brief = [tuple(f for f in s if f.startswith(_CONTEXT_KEYS)) for s in shapes]
     n = len(lines)
     features = []
@@ -140,9 +143,9 @@ def page_features(lines: list[Line]) -> list[list[str]]:
         if i + 1 < n:
             f.append("shorter-than-next" if len(lines[i].text) < len(lines[i + 1].text)
                      else "not-shorter-than-next")
-            if _word_across(lines[i].text, lines[i + 1].text):
+            if across[i]:
                 f.append("word-across-next")  # a column break cut this line off the next
-        if i and _word_across(lines[i - 1].text, lines[i].text):
+        if i and across[i - 1]:
             f.append("word-across-previous")
         f.extend(cohesion[i])
         if parallel[i]:
@@ -156,6 +159,8 @@ def page_features(lines: list[Line]) -> list[list[str]]:
 
 
 _WINDOW = 300  # characters of text on either side of a heading candidate
+_ACROSS = 4  # characters on either side of a line end that the word model reads
+_GAP_BUCKETS = (0, 100, 300, 600, 1000, 1600, 2500)  # characters between heading-like lines
 _SIMILARITY_BUCKETS = (0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.45)
 
 
@@ -299,12 +304,6 @@ def _word_across(left: str, right: str) -> bool:
     before = left[-_ACROSS:]
     ends = itertools.accumulate(map(len, lexicon().split(before + right[:_ACROSS])))
     return len(before) not in ends
-
-
-_ACROSS = 4  # characters on either side of a line end that the word model reads
-
-
-_GAP_BUCKETS = (0, 100, 300, 600, 1000, 1600, 2500)
 
 
 def _gaps(lines: list[Line], heading_like: list[bool]) -> list[tuple[int, int]]:
