@@ -37,13 +37,15 @@ class Lexicon:
     def log_probability(self, text: str) -> float:
         """Log probability of the text's likeliest split into dictionary words (a unigram model,
         as jieba's own segmenter uses); an unknown character counts as a word seen once."""
-        return self._best_split(text)[0]
+        return self.reading(text)[0]
 
     def split(self, text: str) -> list[str]:
         """The text's likeliest split into words."""
-        return self._best_split(text)[1]
+        return self.reading(text)[1]
 
-    def _best_split(self, text: str) -> tuple[float, list[str]]:
+    def reading(self, text: str) -> tuple[float, list[str]]:
+        """The log probability of the text's likeliest split, and the split: both for the price
+        of one."""
         # A word's cost is its log probability, log frequency - log total; an unknown
         # character counts as seen once, at cost -log total.
         n, known, per_word = len(text), self._log_frequencies, self._log_total

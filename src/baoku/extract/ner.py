@@ -145,9 +145,9 @@ _LAST_FLAGGED = 0xFFFF  # the lists hold characters of the Basic Multilingual Pl
 def _character_flags() -> np.ndarray:
     """A table over the Basic Multilingual Plane: bit 0 for a common surname, bit 1 for a
     one-character name of a country or province. A lookup, where np.isin would sort."""
-    table = np.zeros(_LAST_FLAGGED + 1, dtype=np.uint64)
-    table[[ord(c) for c in SURNAMES]] |= _SURNAME
-    table[[ord(c) for c in _SHORT_NAMES]] |= _SURNAME << _SHORT_NAME_SHIFT
+    table = np.zeros(_LAST_FLAGGED + 1, dtype=np.uint8)
+    table[[ord(c) for c in SURNAMES]] |= 1
+    table[[ord(c) for c in _SHORT_NAMES]] |= 2
     return table
 
 
@@ -181,7 +181,7 @@ def features(text: str) -> np.ndarray:
     c = {offset: padded[2 + offset:2 + offset + len(text)] for offset in (-2, -1, 0, 1, 2)}
     (place, tag, word, tag_before, tag_after, length, ahead,
      word_class, class_before, class_after, broad_class, division) = _word_arrays(text)
-    flags = _CHARACTER_FLAGS.take(np.minimum(padded, _LAST_FLAGGED))
+    flags = _CHARACTER_FLAGS.take(np.minimum(padded, _LAST_FLAGGED)).astype(np.uint64)
     surname, surname_before = (flags[2:-2] & _SURNAME), (flags[1:-3] & _SURNAME)
     short = flags >> _SHORT_NAME_SHIFT
     short_before, short_here, short_after = short[1:-3], short[2:-2], short[3:-1]

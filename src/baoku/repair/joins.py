@@ -60,8 +60,11 @@ def candidate(left: Part, right: Part, page_text: str) -> bool:
 def join_features(left: str, right: str, left_role: str, right_role: str) -> list[str]:
     inner = left[:-1]
     model = lexicon()
-    gain = (model.log_probability(left[-_CONTEXT:] + right[:_CONTEXT])
-            - model.log_probability(left[-_CONTEXT:]) - model.log_probability(right[:_CONTEXT]))
+    left_end, right_start = left[-_CONTEXT:], right[:_CONTEXT]
+    joined_probability, joined = model.reading(left_end + right_start)
+    left_probability, left_words = model.reading(left_end)
+    right_probability, right_words = model.reading(right_start)
+    gain = joined_probability - left_probability - right_probability
     features = [
         "bias", f"roles={left_role},{right_role}",
         f"left-length={_bucket(len(left))}", f"right-length={_bucket(len(right))}",
@@ -74,11 +77,8 @@ def join_features(left: str, right: str, left_role: str, right_role: str) -> lis
         f"roles,gain={left_role},{right_role},{max(-2, min(12, int(gain)))}",
         f"roles,left-length={left_role},{right_role},{_bucket(len(left))}",
     ]
-    joined = model.split(left[-_CONTEXT:] + right[:_CONTEXT])
-    ends = set(itertools.accumulate(map(len, joined)))
-    if min(len(left), _CONTEXT) not in ends:
+    if len(left_end) not in set(itertools.accumulate(map(len, joined))):
         features.append("word-across")
-    left_words, right_words = model.split(left[-_CONTEXT:]), model.split(right[:_CONTEXT])
     features += [f"left-last-word={model.part_of_speech(left_words[-1])}",
                  f"right-first-word={model.part_of_speech(right_words[0])}"]
     if _SENTENCE_STOP.search(inner):
@@ -170,11 +170,11 @@ def doubled_boundary(left: str, right: str) -> bool:
     if model.frequency(pair) < _COMMON_WORD:
         return True
     before, after = left[-_CONTEXT:], right[:_CONTEXT + 1]
-    doubled, single = before + after, before + after[1:]
-    if model.log_probability(doubled) - model.log_probability(single) < _DOUBLED_READS_WORSE:
+    doubled_probability, doubled = model.reading(before + after)
+    if doubled_probability - model.log_probability(before + after[1:]) < _DOUBLED_READS_WORSE:
         return True
     at = len(before) - 1  # where the pair starts in the doubled text
-    ends = itertools.accumulate(map(len, model.split(doubled)))
+    ends = itertools.accumulate(map(len, doubled))
     return not any(start <= at and at + 2 <= end  # one word holds both (好好学习, 满满的)
                    for start, end in itertools.pairwise(itertools.chain([0], ends)))
 
