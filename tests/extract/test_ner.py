@@ -1,4 +1,4 @@
-from baoku.extract.ner import _name_end, default_ner_model, labels, spans
+from baoku.extract.ner import _name_end, _names, default_ner_model, labels, spans
 from baoku.extract.places import is_division
 
 
@@ -56,6 +56,16 @@ def test_a_name_ends_before_a_title_a_verb_of_saying_or_a_date():
     assert name("方立群说", "person") == "方立群"
     assert name("青川市教育局9日通报", "organization") == "青川市教育局"
     assert name("第一中学", "organization") == "第一中学"
+    assert name("青川师范学院合作", "organization") == "青川师范学院"
+    assert name("青川三毛集团", "organization") == "青川三毛集团"
+
+
+def test_a_division_and_the_place_inside_it_are_two_places():
+    def names(text):
+        return [text[s:e] for s, e in _names(text, 0, len(text), "place")]
+
+    assert names("四川省青川县") == ["四川省", "青川县"]
+    assert names("青川县") == ["青川县"]
 
 
 def test_one_character_names_of_countries_are_places():

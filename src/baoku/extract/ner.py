@@ -226,12 +226,22 @@ def spans(tags: list[str]) -> list[tuple[int, int, str]]:
 _AFTER_NAME = re.compile(r"(?:先生|小姐|女士|老师|同志|师傅|大爷|大妈|大娘|老汉|太太|夫人|教授|博士|"
                          r"总理|主席|总统|书记|说|表示|指出)$")
 _DATE = re.compile(r"\d+[年月日]")
+_TWO_PLACES = re.compile(r"(?<=[省市县镇乡])(?=[\u4e00-\u9fff]{2,}[省市县区镇乡村州]$)")
+
+
+def _names(text: str, start: int, end: int, kind: str) -> list[tuple[int, int]]:
+    """The names in a span the model found, as the corpus marks them: a division and the place
+    inside it are two places (河北省张家口市)."""
+    end = _name_end(text, start, end, kind)
+    inner = _TWO_PLACES.search(text, start + 2, end) if kind == "place" else None
+    return [(start, inner.start()), (inner.start(), end)] if inner else [(start, end)]
 
 
 def _name_end(text: str, start: int, end: int, kind: str) -> int:
     """Where a name the model found ends, less what names leave out and the model ran on into:
     a title or a verb of saying after a person (周先生 → 周, 赵华说 → 赵华), a date (俄政府新闻局9日
-    通报 → 俄政府新闻局)."""
+    通报 → 俄政府新闻局), what follows the last word that names an organization's kind (中国新闻
+    学院合作 → 中国新闻学院)."""
     date = _DATE.search(text, start + 2, end)
     if date:
         end = date.start()
@@ -239,7 +249,14 @@ def _name_end(text: str, start: int, end: int, kind: str) -> int:
         after = _AFTER_NAME.search(text, start + 1, end)
         if after:
             end = after.start()
+    elif kind == "organization" and not _names_organization(text[start:end]):
+        end = max((i + 1 for i in range(start + 1, end - 1) if text[i] in _ORGANIZATION_END),
+                  default=end)
     return end
+
+
+def _names_organization(name: str) -> bool:
+    return name[-1] in _ORGANIZATION_END or name.endswith(_ORGANIZATION_WORDS)
 
 
 class NerModel:
@@ -274,8 +291,8 @@ class NerModel:
             offset = clauses[order[row]][0]
             t = bisect.bisect_right(starts, offset) - 1
             for s, e, kind in spans([LABELS[i] for i in best[row, :lengths[row]]]):
-                start, end = offset + s, _name_end(joined, offset + s, offset + e, kind)
-                out[t].append((start - starts[t], end - starts[t], kind))
+                out[t] += [(start - starts[t], end - starts[t], kind)
+                           for start, end in _names(joined, offset + s, offset + e, kind)]
         return out
 
     def scores(self, ids: np.ndarray) -> np.ndarray:
