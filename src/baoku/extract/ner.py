@@ -138,16 +138,16 @@ def _word_code(word: str) -> int:
 # One-character names of countries and provinces, as in 中美关系, 访华, 京津冀.
 _SHORT_NAMES = ("中美日俄英法德意韩朝越泰印巴阿以伊埃澳菲马葡西荷比瑞奥希土蒙老缅柬欧亚非拉"
                 "华京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇藏陕甘陇青宁新港澳台")
-_SURNAME, _SHORT_NAME_SHIFT = np.uint64(1), np.uint64(1)
+_SURNAME_FLAG, _SHORT_NAME_FLAG = 1, 2  # the bits of _CHARACTER_FLAGS
 _LAST_FLAGGED = 0xFFFF  # the lists hold characters of the Basic Multilingual Plane only
 
 
 def _character_flags() -> np.ndarray:
-    """A table over the Basic Multilingual Plane: bit 0 for a common surname, bit 1 for a
-    one-character name of a country or province. A lookup, where np.isin would sort."""
+    """A table over the Basic Multilingual Plane: which characters are common surnames and
+    which one-character names of countries and provinces. A lookup, where np.isin would sort."""
     table = np.zeros(_LAST_FLAGGED + 1, dtype=np.uint8)
-    table[[ord(c) for c in SURNAMES]] |= 1
-    table[[ord(c) for c in _SHORT_NAMES]] |= 2
+    table[[ord(c) for c in SURNAMES]] |= _SURNAME_FLAG
+    table[[ord(c) for c in _SHORT_NAMES]] |= _SHORT_NAME_FLAG
     return table
 
 
@@ -181,9 +181,10 @@ def features(text: str) -> np.ndarray:
     c = {offset: padded[2 + offset:2 + offset + len(text)] for offset in (-2, -1, 0, 1, 2)}
     (place, tag, word, tag_before, tag_after, length, ahead,
      word_class, class_before, class_after, broad_class, division) = _word_arrays(text)
-    flags = _CHARACTER_FLAGS.take(np.minimum(padded, _LAST_FLAGGED)).astype(np.uint64)
-    surname, surname_before = (flags[2:-2] & _SURNAME), (flags[1:-3] & _SURNAME)
-    short = flags >> _SHORT_NAME_SHIFT
+    flags = _CHARACTER_FLAGS.take(np.minimum(padded, _LAST_FLAGGED))
+    surnames = (flags & _SURNAME_FLAG).astype(np.uint64)
+    surname, surname_before = surnames[2:-2], surnames[1:-3]
+    short = (flags // _SHORT_NAME_FLAG & 1).astype(np.uint64)
     short_before, short_here, short_after = short[1:-3], short[2:-2], short[3:-1]
     one = np.zeros(len(text), dtype=np.uint64)
     templates = [
