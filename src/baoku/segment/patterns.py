@@ -79,17 +79,19 @@ def match_dateline(line: str) -> Attribution | None:
         dateline=m.group(0),
     )
     credit = PAREN_CREDIT.match(line, m.end())
-    if credit:
-        inner = credit["inner"].strip()
-        if _REPORTER_INNER.match(inner):
-            reporters = names_after_role(inner)
-        else:  # ``本报济南10月21日电 (潘俊强、孙华伟)``: the reporters without their role
-            reporters = split_names(inner)
-            if not all(len(n) <= 4 and n[0] in SURNAMES for n in reporters):
-                reporters = []
-        if reporters:
-            found.end, found.byline, found.reporters = credit.end(), inner, reporters
+    inner = credit["inner"].strip() if credit else ""
+    if _REPORTER_INNER.match(inner):
+        found.end, found.byline, found.reporters = credit.end(), inner, names_after_role(inner)
+    elif _names_only(inner):  # ``本报济南10月21日电 (潘俊强、孙华伟)``: reporters without their role
+        found.end, found.byline, found.reporters = credit.end(), inner, split_names(inner)
     return found
+
+
+def _names_only(text: str) -> bool:
+    """Whether a bracket holds nothing but people's names, each with a common surname."""
+    names = split_names(text)
+    return bool(names) and "".join(names) == _NAME_SPLIT.sub("", text) and all(
+        len(name) <= 4 and name[0] in SURNAMES for name in names)
 
 
 def match_byline_line(line: str) -> Attribution | None:
