@@ -413,7 +413,7 @@ def train(
 
     try:
         tagger = train_tagger(folders, epochs=epochs)
-        joins = train_joins(folders, epochs=epochs)
+        joins = train_joins(folders, tagger_epochs=epochs)
     except BaokuError as e:
         _fail(e.message)
         raise typer.Exit(1) from None

@@ -68,6 +68,17 @@ class Lexicon:
         return best[-1], words[::-1]
 
 
+def in_one_word(words: list[str], start: int, end: int) -> bool:
+    """Whether one word of a split holds all the characters from ``start`` to ``end`` of the
+    text it splits: a word across a line end, a doubled character read as one word (好好学习)."""
+    position = 0
+    for word in words:
+        if position <= start and end <= position + len(word):
+            return True
+        position += len(word)
+    return False
+
+
 @cache
 def lexicon() -> Lexicon:
     log_frequencies: dict[str, float | None] = {}

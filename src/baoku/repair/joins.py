@@ -9,14 +9,13 @@ likelier the text reads joined than apart.
 
 from __future__ import annotations
 
-import itertools
 import json
 import random
 import re
 from functools import cache
 from importlib import resources
 
-from ..lexicon import lexicon
+from ..lexicon import in_one_word, lexicon
 from ..model import Edit, Part
 from ..segment.features import char_class
 
@@ -64,7 +63,7 @@ def join_features(left: str, right: str, left_role: str, right_role: str) -> lis
     joined_probability, joined = model.reading(left_end + right_start)
     left_probability, left_words = model.reading(left_end)
     right_probability, right_words = model.reading(right_start)
-    gain = joined_probability - left_probability - right_probability
+    gain = max(-2, min(12, int(joined_probability - left_probability - right_probability)))
     features = [
         "bias", f"roles={left_role},{right_role}",
         f"left-length={_bucket(len(left))}", f"right-length={_bucket(len(right))}",
@@ -73,11 +72,11 @@ def join_features(left: str, right: str, left_role: str, right_role: str) -> lis
         f"left-end,length={_char_class(left[-1])},{_bucket(len(left))}",
         f"left-last-char={left[-1]}", f"right-first-char={right[0]}",
         f"commas={min(3, inner.count('，') + inner.count(','))}",
-        f"gain={max(-2, min(12, int(gain)))}",  # a word across the boundary reads better joined
-        f"roles,gain={left_role},{right_role},{max(-2, min(12, int(gain)))}",
+        f"gain={gain}",  # a word across the boundary reads better joined
+        f"roles,gain={left_role},{right_role},{gain}",
         f"roles,left-length={left_role},{right_role},{_bucket(len(left))}",
     ]
-    if len(left_end) not in set(itertools.accumulate(map(len, joined))):
+    if in_one_word(joined, len(left_end) - 1, len(left_end) + 1):
         features.append("word-across")
     features += [f"left-last-word={model.part_of_speech(left_words[-1])}",
                  f"right-first-word={model.part_of_speech(right_words[0])}"]
@@ -174,9 +173,7 @@ def doubled_boundary(left: str, right: str) -> bool:
     if doubled_probability - model.log_probability(before + after[1:]) < _DOUBLED_READS_WORSE:
         return True
     at = len(before) - 1  # where the pair starts in the doubled text
-    ends = itertools.accumulate(map(len, doubled))
-    return not any(start <= at and at + 2 <= end  # one word holds both (好好学习, 满满的)
-                   for start, end in itertools.pairwise(itertools.chain([0], ends)))
+    return not in_one_word(doubled, at, at + 2)  # one word holds both (好好学习, 满满的)
 
 
 _DIGITS_BEFORE = re.compile(r"[0-9]+$")

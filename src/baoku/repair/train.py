@@ -30,15 +30,15 @@ def join_examples(golds: list[GoldPage], tagger: Tagger) -> list[tuple[list[str]
     return examples
 
 
-def train_joins(folders: list[Path], epochs: int = DEFAULT_EPOCHS) -> JoinModel:
+def train_joins(folders: list[Path], tagger_epochs: int = DEFAULT_EPOCHS) -> JoinModel:
     """The join model learns from pages segmented by a tagger that did not learn from them
-    (trained on the other folds), so that it sees the tagger's mistakes as they come on new
-    pages: a fragment of a paragraph taken for a subheading most of all."""
+    (trained, for ``tagger_epochs``, on the other folds), so that it sees the tagger's mistakes
+    as they come on new pages: a fragment of a paragraph taken for a subheading most of all."""
     golds = [gold for folder in folders for gold in load_gold(folder)]
     examples = []
     for fold in range(FOLDS):
         others = [gold for i, gold in enumerate(golds) if i % FOLDS != fold]
-        examples += join_examples(golds[fold::FOLDS], train(training_pages(others), epochs))
+        examples += join_examples(golds[fold::FOLDS], train(training_pages(others), tagger_epochs))
     model = train_join_model(examples)
     model.trained_on = tuple(folder.resolve().name for folder in folders)
     return model

@@ -13,7 +13,7 @@ import itertools
 import operator
 import re
 
-from ..lexicon import lexicon
+from ..lexicon import in_one_word, lexicon
 from .lines import Line
 from .patterns import PICTURE, match_byline_line, match_closing, match_credit, match_dateline
 
@@ -302,8 +302,7 @@ def _word_across(left: str, right: str) -> bool:
     if not ("\u4e00" <= left[-1] <= "\u9fff" and "\u4e00" <= right[0] <= "\u9fff"):
         return False
     before = left[-_ACROSS:]
-    ends = itertools.accumulate(map(len, lexicon().split(before + right[:_ACROSS])))
-    return len(before) not in ends
+    return in_one_word(lexicon().split(before + right[:_ACROSS]), len(before) - 1, len(before) + 1)
 
 
 def _gaps(lines: list[Line], heading_like: list[bool]) -> list[tuple[int, int]]:
