@@ -1,14 +1,35 @@
-from baoku.extract.ner import _name_end, _names, default_ner_model, labels, spans
+import numpy as np
+import pytest
+
+from baoku.extract import _chain
+from baoku.extract.ner import LABELS, _name_end, _names, default_ner_model, features
 from baoku.extract.places import is_division
 
 
-def test_labels_and_spans_round_trip():
-    entities = [(0, 2, "place"), (4, 7, "person"), (7, 8, "organization")]
-    assert spans(labels("潍坊市委书记刘运党", entities)) == entities
+def test_an_inside_label_never_starts_a_name_nor_follows_another_type():
+    text = "青川市市长林晓舟在北京会见了外交部代表团。"
+    best = [LABELS[i] for i in default_ner_model().best_labels(text)]
+    assert not best[0].startswith("I-")
+    for before, label in zip(best, best[1:]):
+        assert not label.startswith("I-") or before[2:] == label[2:]
 
 
-def test_a_stray_inside_tag_starts_an_entity():
-    assert spans(["O", "I-PER", "I-PER", "O"]) == [(1, 3, "person")]
+def test_features_are_one_bucket_a_template_and_character():
+    buckets = features("林晓舟说")
+    assert buckets.shape[1] == 4 and buckets.dtype == np.uint32
+    assert (buckets < 1 << 20).all()
+    assert features("").shape == (buckets.shape[0], 0)
+
+
+def test_the_kernels_refuse_arrays_of_the_wrong_size():
+    model = default_ner_model()
+    ids = features("林晓舟说")
+    with pytest.raises(ValueError, match="transitions"):
+        _chain.decode(ids, model._row_of, model._weights, len(LABELS), np.zeros(3, np.float32),
+                      np.array([[0, 4]], dtype=np.int64), np.zeros(4, np.uint8))
+    with pytest.raises(ValueError, match="clauses"):
+        _chain.decode(ids, model._row_of, model._weights, len(LABELS), model._transitions,
+                      np.array([[0, 9]], dtype=np.int64), np.zeros(4, np.uint8))
 
 
 def test_shipped_model_finds_people_places_and_organizations():

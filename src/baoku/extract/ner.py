@@ -3,9 +3,9 @@
 Each character gets hashed features of itself and its neighbours, of the word jieba's tagger
 puts it in (rjieba, the Rust port) and the words around it, with their classes learned from
 unlabelled text (`word_classes`), and of an organization word ahead in its clause (法国雇主
-协会: 法国 is part of the name, not a place). The features are integer arrays built for a whole
-text at once and the clauses of a batch are decoded together, so that the cost per character
-stays a few numpy operations rather than a few Python ones: extraction must keep up with parse.
+协会: 法国 is part of the name, not a place). The keys are numpy arrays built for a whole text at
+once; hashing them into buckets, summing the buckets' weights and decoding each clause are loops
+per character and label, done in C (`_chain.c`): extraction must keep up with parse.
 
 The weights are trained by CRFsuite (`train_ner_model`) on sentences in the format of People's
 Daily NER sets, and ship as ``ner.npz``.
@@ -28,15 +28,14 @@ import pycrfsuite
 import rjieba
 
 from ..names import SURNAMES
+from . import _chain
 from .places import is_division
 from .word_classes import GRANULARITIES, word_classes
 
 TYPES = {"person": "PER", "place": "LOC", "organization": "ORG"}
 LABELS = ("O", *(f"{edge}-{label}" for label in TYPES.values() for edge in "BI"))
 _TYPE_OF_LABEL = {label: name for name, label in TYPES.items()}
-_START = len(LABELS)  # the row of the transition table for the start of a sentence
-_BUCKETS = 1 << 20
-_MIX = np.uint64(0x9E3779B97F4A7C15)
+_BUCKETS = 1 << 20  # as many as _chain.c hashes into
 # Beyond either end, a text looks as if a line ended there, so that texts read alone and texts
 # read as lines of one batch get the same features.
 _EDGE = np.array([ord("\n")], dtype=np.uint64)
@@ -85,20 +84,12 @@ class _Codes:
         return np.fromiter(map(self.known.__getitem__, items), dtype=np.uint64, count=len(items))
 
 
-def _hash(template: int, *keys: np.ndarray) -> np.ndarray:
-    """One feature template's bucket for every character."""
-    h = np.full(len(keys[0]), template + 1, dtype=np.uint64)
-    for key in keys:
-        h = (h ^ key) * _MIX
-    return (h >> np.uint64(40)) % np.uint64(_BUCKETS)
-
-
 def _word_arrays(text: str) -> tuple[np.ndarray, ...]:
     """For each character: its place in its word (B M E S as 0-3), the word's part of speech,
     the word itself (short words only), the parts of speech of the words before and after,
     the word's length, how far ahead an organization word ends (0: none), the word's fine
     class and those of the words before and after it, and the word's broad class."""
-    words, tags = zip(*rjieba.tag(text))
+    words, tags = tuple(zip(*rjieba.tag(text))) or ((), ())
     n = len(words)
     lengths = np.fromiter(map(len, words), dtype=np.int64, count=n)
     tag_codes = _TAG_CODES.of((*tags, _EDGE_TAG))
@@ -196,7 +187,26 @@ def features(text: str) -> np.ndarray:
         (place, division), (division, tag), (place, surname), (surname_before, place),
         (short_before, short_here, short_after), (short_here, tag), (short_here, c[1]),
     ]
-    return np.stack([_hash(i, *keys) for i, keys in enumerate(templates)]).astype(np.int64)
+    return _buckets(templates, len(text))
+
+
+def _buckets(templates: list[tuple[np.ndarray, ...]], n: int) -> np.ndarray:
+    """Each template's bucket for every character, hashed by `_chain.buckets`: a (templates, n)
+    array."""
+    keys = list({id(key): key for template in templates for key in template}.values())
+    index = {id(key): i for i, key in enumerate(keys)}
+    listed = np.array([index[id(key)] for template in templates for key in template],
+                      dtype=np.int32)
+    starts = np.array([0, *itertools.accumulate(map(len, templates))], dtype=np.int32)
+    out = np.empty((len(templates), n), dtype=np.uint32)
+    _chain.buckets(np.stack(keys) if n else b"", n, listed, starts, out)
+    return out
+
+
+# A run of one entity's labels, in the bytes of `NerModel.best_labels`: B-X, then I-X.
+_ENTITY = re.compile(b"|".join(
+    re.escape(bytes([LABELS.index("B-" + label)])) + re.escape(bytes([LABELS.index("I-" + label)]))
+    + b"*" for label in TYPES.values()))
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -209,18 +219,6 @@ def labels(text: str, entities: list[tuple[int, int, str]]) -> list[str]:
     for start, end, kind in entities:
         label = TYPES[kind]
         out[start:end] = [f"B-{label}"] + [f"I-{label}"] * (end - start - 1)
-    return out
-
-
-def spans(tags: list[str]) -> list[tuple[int, int, str]]:
-    """(start, end, type) of each entity in BIO tags; a stray I- starts one."""
-    out, start, kind = [], None, None
-    for i, tag in enumerate([*tags, "O"]):
-        if start is not None and not tag.startswith("I-"):
-            out.append((start, i, kind))
-            start = None
-        if tag.startswith("B-") or (tag.startswith("I-") and start is None):
-            start, kind = i, _TYPE_OF_LABEL[tag[2:]]
     return out
 
 
@@ -269,11 +267,12 @@ class NerModel:
                  trained_on: str = ""):
         self.buckets, self.transitions, self.trained_on = buckets, transitions, trained_on
         # Row 0 is the zeros of every bucket without weights: a third of the memory of a full
-        # table, and single-precision sums, which numpy does much faster than half-precision.
+        # table, and single-precision sums.
         self._row_of = np.zeros(_BUCKETS, dtype=np.uint32)
         self._row_of[buckets] = np.arange(1, len(buckets) + 1, dtype=np.uint32)
         self._weights = np.vstack([np.zeros((1, len(LABELS)), dtype=np.float32),
                                    weights.astype(np.float32)])
+        self._transitions = np.ascontiguousarray(transitions + _FORBIDDEN, dtype=np.float32)
 
     def entities(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, type) of the people, places and organizations in ``text``."""
@@ -284,54 +283,21 @@ class NerModel:
         clauses decoded together: far faster than one by one."""
         joined = "\n".join(texts)
         starts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
-        scores = self.scores(features(joined)) if joined else None
-        clauses = _clauses(joined)
-        order, lengths, best = self._viterbi([scores[a:b] for a, b in clauses])
         out: list[list[tuple[int, int, str]]] = [[] for _ in texts]
-        for row in np.flatnonzero(best.any(axis=1)):  # most clauses name nothing
-            offset = clauses[order[row]][0]
-            t = bisect.bisect_right(starts, offset) - 1
-            for s, e, kind in spans([LABELS[i] for i in best[row, :lengths[row]]]):
-                out[t] += [(start - starts[t], end - starts[t], kind)
-                           for start, end in _names(joined, offset + s, offset + e, kind)]
+        for found in _ENTITY.finditer(self.best_labels(joined).tobytes()):
+            t = bisect.bisect_right(starts, found.start()) - 1
+            kind = _TYPE_OF_LABEL[LABELS[found.group()[0]][2:]]
+            out[t] += [(start - starts[t], end - starts[t], kind)
+                       for start, end in _names(joined, *found.span(), kind)]
         return out
 
-    def scores(self, ids: np.ndarray) -> np.ndarray:
-        """Each character's score for each label: the sum of its features' weights."""
-        rows = self._row_of.take(ids)
-        total = self._weights.take(rows[0], axis=0)
-        for row in rows[1:]:
-            total += self._weights.take(row, axis=0)  # take: several times faster than [ ]
-        return total
-
-    def _viterbi(self, emissions: list[np.ndarray]) -> tuple[list[int], np.ndarray, np.ndarray]:
-        """Viterbi over all clauses in step, longest first, so that at each step the clauses
-        still going are the first columns: their order, lengths and best labels (padded).
-        Arrays are (step, label, clause): numpy reduces over the label axis fastest so."""
-        order = sorted(range(len(emissions)), key=lambda i: -len(emissions[i]))
-        lengths = np.array([len(emissions[i]) for i in order], dtype=np.int64)
-        if not order:
-            return order, lengths, np.zeros((0, 0), dtype=np.int64)
-        count, longest, n_labels = len(order), int(lengths[0]), len(LABELS)
-        emit = np.zeros((longest, n_labels, count), dtype=np.float32)
-        for column, i in enumerate(order):
-            emit[:lengths[column], :, column] = emissions[i]
-        transitions = self.transitions + _FORBIDDEN
-        score = transitions[_START][:, None] + emit[0]
-        back = np.zeros((longest, n_labels, count), dtype=np.int8)
-        going = np.searchsorted(-lengths, -np.arange(longest), side="left")  # clauses > t long
-        into = transitions[:n_labels, :, None]  # (from, to, 1)
-        for t in range(1, longest):
-            k = going[t]
-            candidates = score[:, None, :k] + into  # (from, to, clause)
-            back[t, :, :k] = candidates.argmax(axis=0)
-            score[:, :k] = candidates.max(axis=0) + emit[t, :, :k]
-        best = np.zeros((count, longest), dtype=np.int64)
-        best[np.arange(count), lengths - 1] = score.argmax(axis=0)
-        for t in range(longest - 1, 0, -1):
-            k = going[t]
-            best[:k, t - 1] = back[t, best[:k, t], np.arange(k)]
-        return order, lengths, best
+    def best_labels(self, text: str) -> np.ndarray:
+        """The index in LABELS of each character's best label, its clause decoded alone."""
+        clauses = np.array(_clauses(text), dtype=np.int64).reshape(-1, 2)
+        best = np.zeros(len(text), dtype=np.uint8)
+        _chain.decode(features(text), self._row_of, self._weights, len(LABELS),
+                      self._transitions, clauses, best)
+        return best
 
     def save(self, path: str | Path) -> None:
         with open(path, "wb") as out:  # np.savez would add .npz to a name without it
