@@ -16,9 +16,9 @@ def test_an_inside_label_never_starts_a_name_nor_follows_another_type():
 
 def test_features_are_one_bucket_a_template_and_character():
     buckets = features("林晓舟说")
-    assert buckets.shape[1] == 4 and buckets.dtype == np.uint32
+    assert buckets.shape[0] == 4 and buckets.dtype == np.uint32
     assert (buckets < 1 << 20).all()
-    assert features("").shape == (buckets.shape[0], 0)
+    assert features("").shape == (0, buckets.shape[1])
 
 
 def test_the_kernels_refuse_arrays_of_the_wrong_size():

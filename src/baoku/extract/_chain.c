@@ -1,9 +1,8 @@
 /* The inner loops of the entity model (ner.py): hashing each character's feature keys into
  * buckets, and Viterbi decoding of the clauses of a text. Both run per character and per
  * label, where Python, even through numpy, pays for every step; here a page takes a millisecond.
- * Arrays come in through the buffer protocol, so the module needs no numpy headers to build,
- * and the arithmetic is that of the numpy code it replaced: the same buckets, the same sums in
- * the same order, the first label of a tie. */
+ * Arrays come in through the buffer protocol, so the module needs no numpy headers to build.
+ * A tie between labels goes to the first. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <stdint.h>
@@ -23,28 +22,27 @@ static int check_size(Py_buffer *buffer, Py_ssize_t items, Py_ssize_t item_size,
     return 1;
 }
 
-/* buckets(keys, templates, starts, out): keys holds K arrays of n uint64 keys, one after the
- * other; template t hashes the keys listed in templates[starts[t]:starts[t + 1]] (int32) into
- * out[t * n:(t + 1) * n] (uint32), each character's bucket of that template. */
+/* buckets(keys, templates, starts, out): keys holds a row of K uint64 keys for each of n
+ * characters; template t hashes the keys listed in templates[starts[t]:starts[t + 1]] (int32),
+ * and out (n rows of T uint32) gets each character's bucket of each template. */
 static PyObject *buckets(PyObject *self, PyObject *args) {
     Py_buffer keys, templates, starts, out;
-    Py_ssize_t n;
-    if (!PyArg_ParseTuple(args, "y*ny*y*w*", &keys, &n, &templates, &starts, &out))
+    if (!PyArg_ParseTuple(args, "y*y*y*w*", &keys, &templates, &starts, &out))
         return NULL;
     PyObject *result = NULL;
-    if (n <= 0) {
-        result = Py_None;  /* nothing to hash */
-        Py_INCREF(result);
-        goto done;
-    }
     Py_ssize_t count = starts.len / (Py_ssize_t)sizeof(int32_t) - 1;
     Py_ssize_t listed = templates.len / (Py_ssize_t)sizeof(int32_t);
-    Py_ssize_t key_count = keys.len / (n * (Py_ssize_t)sizeof(uint64_t));
+    Py_ssize_t n = count > 0 ? out.len / (count * (Py_ssize_t)sizeof(uint32_t)) : 0;
+    Py_ssize_t key_count = n ? keys.len / (n * (Py_ssize_t)sizeof(uint64_t)) : 0;
     const uint64_t *key = keys.buf;
     const int32_t *used = templates.buf, *start = starts.buf;
     uint32_t *bucket = out.buf;
-    if (count < 0 || !check_size(&out, count * n, sizeof(uint32_t), "out")
-        || !check_size(&keys, key_count * n, sizeof(uint64_t), "keys"))
+    if (count < 1) {
+        PyErr_SetString(PyExc_ValueError, "starts: no template");
+        goto done;
+    }
+    if (!check_size(&out, n * count, sizeof(uint32_t), "out")
+        || !check_size(&keys, n * key_count, sizeof(uint64_t), "keys"))
         goto done;
     for (Py_ssize_t t = 0; t < count; t++) {
         if (start[t] < 0 || start[t] > start[t + 1] || start[t + 1] > listed) {
@@ -52,19 +50,21 @@ static PyObject *buckets(PyObject *self, PyObject *args) {
             goto done;
         }
         for (int32_t j = start[t]; j < start[t + 1]; j++)
-            if (used[j] < 0 || used[j] >= key_count) {
+            if (n && (used[j] < 0 || used[j] >= key_count)) {
                 PyErr_Format(PyExc_ValueError, "templates: no key %d", used[j]);
                 goto done;
             }
     }
     Py_BEGIN_ALLOW_THREADS
-    for (Py_ssize_t t = 0; t < count; t++)
-        for (Py_ssize_t i = 0; i < n; i++) {
+    for (Py_ssize_t i = 0; i < n; i++) {
+        const uint64_t *own = key + i * key_count;
+        for (Py_ssize_t t = 0; t < count; t++) {
             uint64_t h = (uint64_t)t + 1;
             for (int32_t j = start[t]; j < start[t + 1]; j++)
-                h = (h ^ key[used[j] * n + i]) * MIX;
-            bucket[t * n + i] = (uint32_t)((h >> 40) & ((1u << BUCKET_BITS) - 1));
+                h = (h ^ own[used[j]]) * MIX;
+            bucket[i * count + t] = (uint32_t)((h >> 40) & ((1u << BUCKET_BITS) - 1));
         }
+    }
     Py_END_ALLOW_THREADS
     result = Py_None;
     Py_INCREF(result);
@@ -114,7 +114,7 @@ static void viterbi(const float *emit, Py_ssize_t first, Py_ssize_t last, int la
 }
 
 /* decode(ids, rows, weights, transitions, clauses, out): ids are the buckets from `buckets`
- * (T arrays of n uint32), rows[bucket] the row of weights (float32, a row of `labels` each; row
+ * (n rows of T uint32), rows[bucket] the row of weights (float32, a row of `labels` each; row
  * 0 all zeros) that bucket has, transitions (labels + 1 rows of labels, the last for the start;
  * forbidden moves already very negative), clauses (int64 start, end pairs). Writes each
  * character's best label into out (n uint8; characters outside every clause get 0). */
@@ -128,7 +128,7 @@ static PyObject *decode(PyObject *self, PyObject *args) {
     float *emit = NULL;
     int8_t *back = NULL;
     Py_ssize_t n = out.len, row_count = labels > 0 ? weights.len / (labels * 4) : 0;
-    Py_ssize_t count = n ? ids.len / (n * (Py_ssize_t)sizeof(uint32_t)) : 0;
+    Py_ssize_t count = n ? ids.len / (n * (Py_ssize_t)sizeof(uint32_t)) : 0;  /* templates */
     Py_ssize_t bucket_count = rows.len / (Py_ssize_t)sizeof(uint32_t);
     Py_ssize_t clause_count = clauses.len / (2 * (Py_ssize_t)sizeof(int64_t));
     const uint32_t *id = ids.buf, *row = rows.buf;
@@ -153,7 +153,7 @@ static PyObject *decode(PyObject *self, PyObject *args) {
             PyErr_SetString(PyExc_ValueError, "ids: a bucket past the end of rows");
             goto done;
         }
-    emit = calloc(n ? n * labels : 1, sizeof(float));
+    emit = malloc((n ? n * labels : 1) * sizeof(float));
     back = malloc(n ? n * labels : 1);
     if (!emit || !back) {
         PyErr_NoMemory();
@@ -161,17 +161,20 @@ static PyObject *decode(PyObject *self, PyObject *args) {
     }
     int rows_fit = 1;
     Py_BEGIN_ALLOW_THREADS
-    /* Sums in the order of the templates, as numpy added them. */
-    for (Py_ssize_t t = 0; t < count && rows_fit; t++)
-        for (Py_ssize_t i = 0; i < n; i++) {
-            uint32_t r = row[id[t * n + i]];
+    /* Single-precision sums in the order of the templates. */
+    for (Py_ssize_t i = 0; i < n && rows_fit; i++) {
+        float sum[MAX_LABELS] = {0};
+        for (Py_ssize_t t = 0; t < count; t++) {
+            uint32_t r = row[id[i * count + t]];
             if (r >= row_count) {
                 rows_fit = 0;
                 break;
             }
             for (int l = 0; l < labels; l++)
-                emit[i * labels + l] += weight[(Py_ssize_t)r * labels + l];
+                sum[l] += weight[(Py_ssize_t)r * labels + l];
         }
+        memcpy(emit + i * labels, sum, labels * sizeof(float));
+    }
     memset(out.buf, 0, n);
     for (Py_ssize_t c = 0; c < clause_count && rows_fit; c++)
         if (clause[2 * c] < clause[2 * c + 1])
