@@ -97,3 +97,17 @@ def test_one_character_names_of_countries_are_places():
 
 def test_division_names_in_full_and_short():
     assert is_division("张家口市") and is_division("张家口") and not is_division("动员会")
+
+
+def test_a_model_trained_on_a_few_sentences_finds_their_names(tmp_path):
+    from baoku.extract.ner import NerModel, train_ner_model
+
+    sentences = [(f"{office}{name}在{place}调研。", [(len(office), len(office) + 3, "person"),
+                                                 (len(office) + 4, len(office) + 6, "place")])
+                 for office in ("市长", "书记") for name in ("林晓舟", "宋雨桐")
+                 for place in ("青川", "东湖")]
+    model = train_ner_model(sentences * 3, iterations=30)
+    model.save(tmp_path / "ner.npz")
+    text = "市长宋雨桐在东湖调研。"
+    assert NerModel.load(tmp_path / "ner.npz").entities(text) == [(2, 5, "person"),
+                                                                 (6, 8, "place")]
