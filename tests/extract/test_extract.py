@@ -4,7 +4,7 @@ from typer.testing import CliRunner
 
 from baoku.cli import app
 from baoku.extract import Terms, extract_text
-from baoku.model import Edit, Fact
+from baoku.model import Edit
 from baoku.pipeline import parse_file, parse_text
 from baoku.repair.edits import input_position
 from tests.conftest import need_samples
@@ -32,14 +32,6 @@ def test_every_entity_points_into_the_repaired_part_and_the_input(demo_page_file
         part = article.parts()[entity.part]
         assert part.text[entity.offsets[0]:entity.offsets[1]] == entity.text
         assert part.span[0] <= entity.span[0] <= entity.span[1] <= part.span[1]
-
-
-def test_entities_and_facts_built_without_validation_would_pass_it(demo_page_file):
-    articles = [a for page in parse_file(demo_page_file).pages for a in page.articles]
-    found = [x for a in articles for x in (*a.entities, *a.facts)]
-    assert any(isinstance(x, Fact) for x in found)
-    for x in found:
-        assert type(x).model_validate(x.model_dump()) == x
 
 
 def test_reporters_and_titles_in_the_demo_page(demo_page_file):

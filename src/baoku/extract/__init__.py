@@ -143,11 +143,7 @@ def _passage(text: str, names: list[tuple[int, int, str]], issue_date: str | Non
 
 
 class _Placer:
-    """Turns offsets into a part's repaired text into model objects with input spans.
-
-    The objects are built without pydantic's validation: their fields come from this package's
-    own extractors, typed, and a page has hundreds of them (the schema tests check the output).
-    """
+    """Turns offsets into a part's repaired text into model objects with input spans."""
 
     def __init__(self, part: Part, index: int, edits: list[Edit]):
         self.part, self.index, self.edits = part, index, edits
@@ -160,12 +156,10 @@ class _Placer:
                 input_position(first, self.edits, end, end=True))
 
     def entity(self, *, start: int, end: int, **fields) -> Entity:
-        return Entity.model_construct(span=self.span(start, end), part=self.index,
-                                      offsets=(start, end), **fields)
+        return Entity(span=self.span(start, end), part=self.index, offsets=(start, end), **fields)
 
     def fact(self, *, start: int, end: int, **fields) -> Fact:
-        return Fact.model_construct(span=self.span(start, end), part=self.index,
-                                    offsets=(start, end), **fields)
+        return Fact(span=self.span(start, end), part=self.index, offsets=(start, end), **fields)
 
 
 def _credited_people(article: Article, part: Part, place: _Placer) -> list[Entity]:
