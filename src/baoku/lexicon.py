@@ -1,6 +1,6 @@
 """Word frequencies and parts of speech from jieba's dictionary (its pip package ships it).
 
-Loaded once, on first use: about a second and 80 MB. The repair rules ask it which of two
+Loaded once, on first use: under a second and 80 MB. The repair rules ask it which of two
 readings is better Chinese, and what part of speech a word read twice is.
 """
 
@@ -9,7 +9,8 @@ from __future__ import annotations
 import math
 import sys
 from functools import cache
-from importlib import resources
+from importlib.util import find_spec
+from pathlib import Path
 
 _LONGEST_WORD = 6  # longer dictionary entries are idioms and names that a window never needs
 _NO_WORD = object()  # what the costs give for text that begins no word
@@ -79,19 +80,28 @@ def in_one_word(words: list[str], start: int, end: int) -> bool:
     return False
 
 
+def _jieba_dictionary() -> Path:
+    """jieba's dict.txt, found without importing jieba, which would load its own models."""
+    return Path(find_spec("jieba").submodule_search_locations[0]) / "dict.txt"
+
+
 @cache
 def lexicon() -> Lexicon:
     log_frequencies: dict[str, float | None] = {}
     parts_of_speech: dict[str, str] = {}
     total = 0
-    with (resources.files("jieba") / "dict.txt").open(encoding="utf-8") as lines:
-        for line in lines:  # a line at a time: the whole file split at once doubles the peak
-            word, frequency, tag = line.split()
-            parts_of_speech[word] = sys.intern(tag)  # a few dozen tags, kept once each
-            total += int(frequency)
-            if len(word) <= _LONGEST_WORD:
-                for end in range(1, len(word)):
-                    log_frequencies.setdefault(word[:end], None)
-                if int(frequency):
-                    log_frequencies[word] = math.log(int(frequency))
+    with _jieba_dictionary().open(encoding="utf-8") as file:
+        # A megabyte of lines at a time, split at once: twice as fast as line by line, and
+        # the whole file split at once would double the peak memory.
+        while lines := file.readlines(1 << 20):
+            fields = "".join(lines).split()  # word, frequency, tag
+            words, frequencies = fields[0::3], list(map(int, fields[1::3]))
+            parts_of_speech.update(zip(words, map(sys.intern, fields[2::3])))  # a few dozen tags
+            total += sum(frequencies)
+            for word, frequency in zip(words, frequencies):
+                if len(word) <= _LONGEST_WORD:
+                    for end in range(1, len(word)):
+                        log_frequencies.setdefault(word[:end], None)
+                    if frequency:
+                        log_frequencies[word] = math.log(frequency)
     return Lexicon(log_frequencies, total, parts_of_speech)
