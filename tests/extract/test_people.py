@@ -37,6 +37,9 @@ def test_a_name_after_an_office_in_a_list_of_officials():
     text = "省农业厅副主任吕向海，市委委员、副市长林晓舟出席。"
     assert [text[s:e] for s, e in titled_names(text)] == ["吕向海", "林晓舟"]
     assert titled_names("他担任市长秘书多年") == []
+    assert titled_names("市直机关干部代表和医疗、教育系统干部职工参加") == []
+    listed = "青川县副县长高建国、"
+    assert [listed[s:e] for s, e in titled_names(listed)] == ["高建国"]
 
 
 def test_offices_go_on_over_a_comma_only_when_an_office_ends_before_it():

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import lexicon
 from ..names import SURNAMES
 
 # The last word of an office: 书记, 部长, 主任 … A title is the run of nouns that ends in one.
@@ -69,5 +70,18 @@ _NAME_AFTER_OFFICE = re.compile(
 
 def titled_names(text: str) -> list[tuple[int, int]]:
     """(start, end) of each name printed right after an office and before a mark or a verb of
-    attending or speaking (副主任吕向东，…): in lists of officials such a name is a person."""
-    return [m.span("name") for m in _NAME_AFTER_OFFICE.finditer(text)]
+    attending or speaking (副主任吕向东，…): in lists of officials such a name is a person,
+    unless what follows its surname is a common noun or verb (干部代表和医疗、教育系统: 和 and
+    医疗, not a person 和医疗)."""
+    return [m.span("name") for m in _NAME_AFTER_OFFICE.finditer(text)
+            if not _common_word(m["name"][1:])]
+
+
+_COMMON_WORD_TAGS = frozenset(("n", "v", "vn"))
+_COMMON = 1000  # times jieba's dictionary saw the word: 医疗 3488; given names that are words,
+# as 建国 and 向东, it tags otherwise
+
+
+def _common_word(text: str) -> bool:
+    words = lexicon()
+    return words.part_of_speech(text) in _COMMON_WORD_TAGS and words.frequency(text) >= _COMMON
