@@ -63,25 +63,29 @@ def _title_ending_at(text: str, end: int) -> str:
     return text[start:end]
 
 
+_AFTER_NAME_VERBS = ("出席", "主持", "致辞", "讲话", "表示", "指出", "强调", "介绍", "说", "参加", "陪同",
+                     "分别")
 _NAME_AFTER_OFFICE = re.compile(
     rf"(?:{_OFFICE})(?P<name>[{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)"
-    "(?=[，,、；;。（(]|出席|主持|致辞|讲话|表示|指出|强调|介绍|说|参加|陪同|分别)")
+    rf"(?=[，,、；;。（(]|{'|'.join(_AFTER_NAME_VERBS)})")
 
 
 def titled_names(text: str) -> list[tuple[int, int]]:
     """(start, end) of each name printed right after an office and before a mark or a verb of
     attending or speaking (副主任吕向东，…): in lists of officials such a name is a person,
-    unless what follows its surname is a common noun or verb (干部代表和医疗、教育系统: 和 and
-    医疗, not a person 和医疗)."""
+    unless it reads as words that are no name (`_reads_as_words`)."""
     return [m.span("name") for m in _NAME_AFTER_OFFICE.finditer(text)
-            if not _common_word(m["name"][1:])]
+            if not _reads_as_words(m["name"])]
 
 
-_COMMON_WORD_TAGS = frozenset(("n", "v", "vn"))
-_COMMON = 1000  # times jieba's dictionary saw the word: 医疗 3488; given names that are words,
-# as 建国 and 向东, it tags otherwise
+_COMMON = 500  # times jieba's dictionary saw a word: 方面 26963, 解答 787
 
 
-def _common_word(text: str) -> bool:
+def _reads_as_words(name: str) -> bool:
+    """Whether a would-be name begins with a conjunction (干部代表和医疗、: 和), is a verb of
+    speaking after a character (会上时表示), or is a common word that jieba does not tag as a
+    name (方面, 解答)."""
     words = lexicon()
-    return words.part_of_speech(text) in _COMMON_WORD_TAGS and words.frequency(text) >= _COMMON
+    tag = words.part_of_speech(name) or ""
+    return (words.part_of_speech(name[0]) == "c" or name[1:] in _AFTER_NAME_VERBS
+            or (words.frequency(name) >= _COMMON and not tag.startswith("nr")))
