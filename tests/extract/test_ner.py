@@ -27,6 +27,12 @@ def test_the_kernels_refuse_arrays_of_the_wrong_size():
     with pytest.raises(ValueError, match="transitions"):
         _chain.decode(ids, model._row_of, model._weights, len(LABELS), np.zeros(3, np.float32),
                       np.array([[0, 4]], dtype=np.int64), np.zeros(4, np.uint8))
+    with pytest.raises(ValueError, match="keys"):  # n is read off out: 5 rows, keys have 4
+        _chain.buckets(np.zeros((4, 3), np.uint64), np.array([0, 1], np.int32),
+                       np.array([0, 2], np.int32), np.zeros(5, np.uint32))
+    with pytest.raises(ValueError, match="templates"):
+        _chain.buckets(np.zeros((4, 3), np.uint64), np.array([0, 3], np.int32),
+                       np.array([0, 2], np.int32), np.zeros(4, np.uint32))
     with pytest.raises(ValueError, match="clauses"):
         _chain.decode(ids, model._row_of, model._weights, len(LABELS), model._transitions,
                       np.array([[0, 9]], dtype=np.int64), np.zeros(4, np.uint8))
