@@ -89,10 +89,17 @@ def test_a_name_ends_before_a_title_a_verb_of_saying_or_a_date():
 
 def test_a_division_and_the_place_inside_it_are_two_places():
     def names(text):
-        return [text[s:e] for s, e in _names(text, 0, len(text), "place")]
+        return [text[s:e] for s, e, _ in _names(text, 0, len(text), "place")]
 
     assert names("四川省青川县") == ["四川省", "青川县"]
     assert names("青川县") == ["青川县"]
+
+
+def test_a_person_before_a_compound_or_school_word_names_that_place_or_school():
+    text = "桂园小区的退休教师"
+    assert _names(text, 0, 2, "person") == [(0, 4, "place")]
+    assert _names("逸夫中学", 0, 2, "person") == [(0, 4, "organization")]
+    assert _names("林晓舟说", 0, 4, "person") == [(0, 3, "person")]
 
 
 def test_one_character_names_of_countries_are_places():

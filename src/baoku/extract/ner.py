@@ -245,12 +245,25 @@ _DATE = re.compile(r"\d+[年月日]")
 _TWO_PLACES = re.compile(r"(?<=[省市县镇乡])(?=[\u4e00-\u9fff]{2,}[省市县区镇乡村州]$)")
 
 
-def _names(text: str, start: int, end: int, kind: str) -> list[tuple[int, int]]:
+# Words that make what the model took for a person's name part of a place's or an
+# institution's (桂园小区, 中山公园, 逸夫中学).
+_NAMED_AFTER = {**dict.fromkeys(("小区", "社区", "街道", "大街", "大道", "公园", "广场", "花园", "新村"),
+                                "place"),
+                **dict.fromkeys(("中学", "小学", "大学", "医院", "基金会"), "organization")}
+_NAMED_AFTER_PERSON = re.compile("|".join(_NAMED_AFTER))
+
+
+def _names(text: str, start: int, end: int, kind: str) -> list[tuple[int, int, str]]:
     """The names in a span the model found, as the corpus marks them: a division and the place
-    inside it are two places (河北省张家口市)."""
+    inside it are two places (河北省张家口市); a "person" followed by 小区, 公园, 中学 … names the
+    place or institution with it."""
     end = _name_end(text, start, end, kind)
+    if kind == "person" and (named := _NAMED_AFTER_PERSON.match(text, end)):
+        return [(start, named.end(), _NAMED_AFTER[named.group()])]
     inner = _TWO_PLACES.search(text, start + 2, end) if kind == "place" else None
-    return [(start, inner.start()), (inner.start(), end)] if inner else [(start, end)]
+    if inner:
+        return [(start, inner.start(), kind), (inner.start(), end, kind)]
+    return [(start, end, kind)]
 
 
 def _name_end(text: str, start: int, end: int, kind: str) -> int:
@@ -304,8 +317,8 @@ class NerModel:
         for found in _ENTITY.finditer(self.best_labels(joined).tobytes()):
             t = bisect.bisect_right(starts, found.start()) - 1
             kind = _TYPE_OF_LABEL[LABELS[found.group()[0]][2:]]
-            out[t] += [(start - starts[t], end - starts[t], kind)
-                       for start, end in _names(joined, *found.span(), kind)]
+            out[t] += [(start - starts[t], end - starts[t], name_kind)
+                       for start, end, name_kind in _names(joined, *found.span(), kind)]
         return out
 
     def best_labels(self, text: str) -> np.ndarray:
