@@ -1,8 +1,10 @@
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from baoku.extract import _chain
-from baoku.extract.ner import LABELS, _name_end, _names, default_ner_model, features
+from baoku.extract.ner import LABELS, _clauses, _name_end, _names, default_ner_model, features
 from baoku.extract.places import is_division
 
 
@@ -124,3 +126,14 @@ def test_a_model_trained_on_a_few_sentences_finds_their_names(tmp_path):
     text = "市长宋雨桐在东湖调研。"
     assert NerModel.load(tmp_path / "ner.npz").entities(text) == [(2, 5, "person"),
                                                                  (6, 8, "place")]
+
+
+@given(st.text(alphabet="青川，。、:!\n a1", max_size=40))
+def test_clauses_cover_each_line_and_end_at_a_mark_or_the_line_end(text):
+    spans = [tuple(span) for span in _clauses(text).tolist()]
+    covered = [i for start, end in spans for i in range(start, end)]
+    assert covered == [i for i, c in enumerate(text) if c != "\n"]  # in order, once each
+    for start, end in spans:
+        inside = text[start:end - 1]
+        assert not any(c in "，。、:!" for c in inside)
+        assert end == len(text) or text[end - 1] in "，。、:!" or text[end] == "\n"
