@@ -28,9 +28,14 @@ import pycrfsuite
 import rjieba
 
 from ..names import SURNAMES
-from . import _chain
 from .places import is_division
 from .word_classes import GRANULARITIES, word_classes
+
+try:
+    from . import _chain
+except ImportError as error:  # a source tree that pip has not built
+    raise ImportError("baoku.extract._chain is not built: install baoku with pip "
+                      "(pip install -e .), which compiles it with a C compiler") from error
 
 TYPES = {"person": "PER", "place": "LOC", "organization": "ORG"}
 LABELS = ("O", *(f"{edge}-{label}" for label in TYPES.values() for edge in "BI"))
