@@ -11,10 +11,8 @@ from dataclasses import dataclass
 from .numbers import number
 
 _N = r"[\d零〇一二三四五六七八九十两]+"
-_YEAR = r"(?:\d{4}|[零〇一二三四五六七八九]{4})年|今年|去年|明年|前年"
-_PERIOD = rf"{_N}月|第[一二三四1-4]季度|前[一二三1-3]季度|[上下]半年"
 _DATE = re.compile(
-    rf"(?={_YEAR}|{_PERIOD})"  # a year, a period or both, never nothing: no empty matches
+    r"(?=[\d零〇一二三四五六七八九十两今去明前第上下])"  # fail at once where no date can start
     rf"(?:(?P<year>\d{{4}}|[零〇一二三四五六七八九]{{4}})年|(?P<relative_year>今年|去年|明年|前年))?"
     rf"(?:(?P<month>{_N})月(?:(?P<day>{_N})日)?"
     rf"|第(?P<quarter>[一二三四1-4])季度|前(?P<quarters>[一二三1-3])季度"
@@ -37,7 +35,7 @@ def dates(text: str, issue_date: str | None = None) -> list[DateMention]:
     issue = dt.date.fromisoformat(issue_date) if issue_date else None
     found = []
     for m in _DATE.finditer(text):
-        if value := _value(m, issue):
+        if m.end() > m.start() and (value := _value(m, issue)):
             found.append(DateMention(m.start(), m.end(), value))
     for m in _RELATIVE_DAY.finditer(text):
         if issue and not any(d.start <= m.start() < d.end for d in found):

@@ -299,7 +299,7 @@ def _run_features(i: int, runs: list[tuple[int, int]], heading_like: list[bool],
 def _word_across(left: str, right: str) -> bool:
     """Whether the likeliest split of the text read on from ``left`` into ``right`` has a word
     across the line end: the two were one paragraph cut by a break."""
-    if not ("\u4e00" <= left[-1] <= "\u9fff" and "\u4e00" <= right[0] <= "\u9fff"):
+    if not char_class(left[-1]) == char_class(right[0]) == "han":
         return False
     before = left[-_ACROSS:]
     return in_one_word(lexicon().split(before + right[:_ACROSS]), len(before) - 1, len(before) + 1)
