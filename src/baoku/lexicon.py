@@ -7,13 +7,17 @@ readings is better Chinese, and what part of speech a word read twice is.
 from __future__ import annotations
 
 import math
+import re
 import sys
-from functools import cache
+from functools import cache, cached_property
 from importlib.util import find_spec
 from pathlib import Path
 
+import numpy as np
+
 _LONGEST_WORD = 6  # longer dictionary entries are idioms and names that a window never needs
 _NO_WORD = object()  # what the costs give for text that begins no word
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 class Lexicon:
@@ -29,6 +33,25 @@ class Lexicon:
         """How often the dictionary saw a word of up to six characters (0 for longer ones)."""
         log_frequency = self._log_frequencies.get(word)
         return round(math.exp(log_frequency)) if log_frequency is not None else 0
+
+    def pair_surprisals(self, pairs: np.ndarray) -> np.ndarray:
+        """For pairs of han characters, coded ``ord(first) << 21 | ord(second)``, minus the log
+        probability of the two-character word each spells: how telling it is where it occurs
+        (的确 9.5, 发展 6.8, 候鸟 13.3); 0 where the pair spells no word of the dictionary."""
+        codes, surprisals = self._two_character_words
+        found = np.searchsorted(codes, pairs).clip(max=len(codes) - 1)
+        return np.where(codes[found] == pairs, surprisals[found], 0.0)
+
+    @cached_property
+    def _two_character_words(self) -> tuple[np.ndarray, np.ndarray]:
+        """The codes of the dictionary's two-character han words, sorted, with their
+        surprisals: a page's pairs are looked up at once in numpy."""
+        words = [w for w, log in self._log_frequencies.items()
+                 if len(w) == 2 and log is not None and _HAN.fullmatch(w)]
+        codes = np.array([ord(w[0]) << 21 | ord(w[1]) for w in words], dtype=np.int64)
+        logs = np.array([self._log_frequencies[w] for w in words], dtype=np.float64)
+        order = np.argsort(codes)
+        return codes[order], self._log_total - logs[order]
 
     def part_of_speech(self, word: str) -> str | None:
         """jieba's tag: ``n`` noun, ``v`` verb, ``vn`` verbal noun, ``a`` adjective, ``m``

@@ -4,7 +4,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from baoku.segment.features import _HanBigrams, page_features
+from baoku.segment.features import _SIMILARITY_BUCKETS, _WINDOW, _cohesion, page_features
 from baoku.segment.lines import page_lines
 
 
@@ -13,11 +13,29 @@ def bigrams_of(text):
     return set(map(operator.add, han, han[1:]))
 
 
-@given(st.text(alphabet="青川市召开会议,，\n ab1", max_size=30), st.data())
-def test_a_window_of_the_index_is_the_bigrams_of_that_slice(text, data):
-    start = data.draw(st.integers(0, len(text)))
-    end = data.draw(st.integers(start, len(text)))
-    assert _HanBigrams(text).window(start, end) == bigrams_of(text[start:end])
+def similarity(a, b):
+    if not a or not b:
+        return -1
+    overlap = len(a & b) / min(len(a), len(b))
+    return next((bucket for bucket in _SIMILARITY_BUCKETS if overlap <= bucket), 1.0)
+
+
+@given(st.lists(st.text(alphabet="青川市召开会议,，ab1", min_size=1, max_size=200), max_size=8),
+       st.data())
+def test_cohesion_compares_the_bigram_sets_of_the_text_around_a_line(texts, data):
+    lines = page_lines("\n".join(texts))
+    heading_like = data.draw(st.lists(st.booleans(), min_size=len(lines), max_size=len(lines)))
+    joined = "\n".join(line.text for line in lines)
+    start = 0
+    for line, is_heading, found in zip(lines, heading_like, _cohesion(lines, heading_like)):
+        end = start + len(line.text)
+        before = bigrams_of(joined[max(0, start - _WINDOW):start])
+        after = bigrams_of(joined[end:end + _WINDOW])
+        own = bigrams_of(line.text)
+        assert found == ([f"cohesion={similarity(before, after)}",
+                          f"own-after={similarity(own, after)}",
+                          f"own-before={similarity(own, before)}"] if is_heading else [])
+        start = end + 1
 
 
 def test_subheadings_that_look_alike_are_parallel():
@@ -50,3 +68,21 @@ def test_a_series_name_in_brackets_does_not_make_a_headline_long():
     headline = "青川市强化问题导向 解决实际难题（守初心 担使命 找差距 抓落实·深入开展主题教育）"
     features = page_features(page_lines(f"{headline}\n本报讯 记者从青川市委获悉，主题教育扎实推进。"))
     assert "len=16" in features[0] and "hl-window=||h-|" in features[0]  # heading-like
+
+
+def test_a_heading_between_two_topics_is_told_from_one_within_a_topic():
+    trees = "青川市今年春季植树造林，苗木调运和荒山造林进度加快，植树造林示范林陆续建成。" * 4
+    water = "东湖水库开闸放水保障春灌，渠道清淤和节水灌溉面积扩大，水库蓄水充足。" * 4
+    new_topic = page_features(page_lines(f"{trees}\n水库保春灌\n{water}"))[1]
+    same_topic = page_features(page_lines(f"{trees}\n造林有进度\n{trees}"))[1]
+    assert "topic=0.02" in new_topic and "topic=1.0" in same_topic
+
+
+def test_short_lines_carry_their_edge_words():
+    features = page_features(page_lines("李克强在青川考察时强调\n着力推进改革发展\n正文一段。"))
+    assert "last-word=强调" in features[0] and "1:last-word=发展" in features[0]
+
+
+def test_a_page_without_a_dictionary_word_has_no_topic_to_compare():
+    for line in page_features(page_lines("ABC\nxyz 123\n——")):
+        assert {"topic=-1", "own-topic-after=-1", "own-topic-before=-1"} <= set(line)

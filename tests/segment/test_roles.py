@@ -58,6 +58,19 @@ def test_photo_item_with_credit():
     assert [a.role for a in article.attributions] == ["credit"]
 
 
+def test_a_photo_after_an_article_is_its_own_item_even_when_tagged_a_subheading():
+    from baoku.segment.assemble import mark_photo_titles
+    from baoku.segment.lines import page_lines
+
+    lines = page_lines("今年全市将完成造林任务。\n春到青川河\n3月10日,市民在青川河畔散步赏花。\n"
+                       "记者 赵一鸣 摄")
+    tagged = ["body", "subheading", "body", "body"]
+    assert mark_photo_titles(lines, tagged) == ["body", "headline", "body", "body"]
+    # after a caption, the short line is the credit of a series of photos
+    series = page_lines("图⑤:渡工在航行。\n人民视觉\n图⑥:交警在救助被困车辆。\n本报记者 贾丰丰摄")
+    assert mark_photo_titles(series, tagged) == tagged
+
+
 def test_article_cut_off_mid_sentence_is_truncated():
     text = "非遗进校园 传承有新人\n\n本报讯 (记者 许安然)传承人走进课堂,为学生们讲授\n"
     (article,) = articles(text)

@@ -24,6 +24,8 @@ _HEADING_ORDER = {"column": 0, "series": 0, "kicker": 1, "headline": 2, "subtitl
 _DEPARTMENT = re.compile(r"^[\u4e00-\u9fff]{2,14}[：:]$")
 _SENTENCE_END = tuple("。！？!?…”」』）)】；;—") + ("——",)
 _PHOTO_BODY_LIMIT = 400  # characters: longer items with a credit are news with a picture
+_TITLE_LIMIT = 15  # characters of a photo's title
+_CAPTION_LIMIT = 200  # characters of the one paragraph between a photo's title and its credit
 
 
 @dataclass
@@ -44,6 +46,20 @@ def mark_departments(lines: list[Line], tags: list[str]) -> list[str]:
             tags[i], tags[i + 1] = "kicker", "headline"
             if i and tags[i - 1] in ("headline", "subheading", "kicker", "column"):
                 tags[i - 1] = "series"
+    return tags
+
+
+def mark_photo_titles(lines: list[Line], tags: list[str]) -> list[str]:
+    """A short line over one short paragraph and a photo credit is a photo's title, not a
+    subheading of the article before: ``春到青川河`` / ``3月10日，市民在…`` / ``记者 赵一鸣 摄``.
+    Not where it follows a caption or a credit: that is a photo series' credit (``人民视觉``)."""
+    tags = list(tags)
+    for i in range(1, len(lines) - 2):
+        title, caption, credit, before = (lines[k].text for k in (i, i + 1, i + 2, i - 1))
+        if (tags[i] == "subheading" and tags[i + 1] == "body" and len(title) <= _TITLE_LIMIT
+                and len(caption) <= _CAPTION_LIMIT and match_credit(credit)
+                and not (match_credit(title) or match_credit(before) or PICTURE.match(before))):
+            tags[i] = "headline"
     return tags
 
 
@@ -158,7 +174,7 @@ def share_series(articles: list[Article]) -> list[Article]:
 
 def segment_lines(lines: list[Line], tags: list[str], page_id: str,
                   issue_date: str | None) -> list[Article]:
-    tags = mark_departments(lines, tags)
+    tags = mark_photo_titles(lines, mark_departments(lines, tags))
     articles = [build_article(d, ids.article_id(page_id, n), issue_date)
                 for n, d in enumerate(drafts(lines, tags), start=1)]
     return share_series(articles)

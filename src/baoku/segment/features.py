@@ -1,17 +1,18 @@
 """What the line tagger sees of a line and its neighbours.
 
 Mostly the shape of the text counts — length, the first and last characters' classes, bracket
-and dateline patterns, how much text lies between heading-like lines — and of words only what a
-dictionary says (whether one runs across a line end) and whether the text around a line shares
-them, never which words they are, so that the model carries over to papers it never saw.
+and dateline patterns, how much text lies between heading-like lines — and whether the text
+around a line shares its words. Of words themselves, only those at the edges of short lines:
+the function words of headings (…强调, …出席, 就…), common to the papers of a language.
 """
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import operator
 import re
+
+import numpy as np
+import rjieba
 
 from ..lexicon import in_one_word, lexicon
 from .lines import Line
@@ -125,6 +126,8 @@ def page_features(lines: list[Line]) -> list[list[str]]:
     runs = _runs(heading_like)
     gaps = _gaps(lines, heading_like)
     across = [_word_across(a.text, b.text) for a, b in zip(lines, lines[1:])]
+    words = [rjieba.cut(line.text) if len(line.text) <= _SHORT else [] for line in lines]
+    topics = _topic_shift(lines, heading_like)
     brief = [tuple(f for f in s if f.startswith(_CONTEXT_KEYS)) for s in shapes]
     n = len(lines)
     features = []
@@ -148,6 +151,9 @@ def page_features(lines: list[Line]) -> list[list[str]]:
         if i and across[i - 1]:
             f.append("word-across-previous")
         f.extend(cohesion[i])
+        f.extend(topics[i])
+        if len(lines[i].text) <= _SHORT:
+            f.extend(_edge_words(i, lines, words))
         if parallel[i]:
             f.append(f"parallel={min(parallel[i], 3)}")
         f.extend(_run_features(i, runs, heading_like, shapes))
@@ -158,6 +164,7 @@ def page_features(lines: list[Line]) -> list[list[str]]:
     return features
 
 
+_SHORT = 45  # characters: a line this short may be a heading, and the words at its edges count
 _WINDOW = 300  # characters of text on either side of a heading candidate
 _ACROSS = 4  # characters on either side of a line end that the word model reads
 _GAP_BUCKETS = (0, 100, 300, 600, 1000, 1600, 2500)  # characters between heading-like lines
@@ -167,64 +174,126 @@ _SIMILARITY_BUCKETS = (0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.45)
 _NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 
 
-def _similarity_bucket(a: set[str], b: set[str]) -> float:
-    if not a or not b:
-        return -1
-    overlap = len(a & b) / min(len(a), len(b))
-    for bucket in _SIMILARITY_BUCKETS:
-        if overlap <= bucket:
-            return bucket
-    return 1.0
-
-
 def _bigrams(text: str) -> set[str]:
     han = _NOT_HAN.sub("", text)
     return set(map(operator.add, han, han[1:]))
 
 
-class _HanBigrams:
-    """The bigrams of the han characters of a text, any window of it taken in one slice."""
-
-    def __init__(self, text: str):
-        # Positions map to han counts line by line: a regex call a line, not a step a character.
-        self.lines = text.split("\n")
-        self.line_starts = list(itertools.accumulate((len(t) + 1 for t in self.lines), initial=0))
-        han_lines = [_NOT_HAN.sub("", t) for t in self.lines]
-        self.han_starts = list(itertools.accumulate(map(len, han_lines), initial=0))
-        han = "".join(han_lines)
-        self.grams = list(map(operator.add, han, han[1:]))
-
-    def _han_before(self, position: int) -> int:
-        """How many han characters text[:position] holds."""
-        k = bisect.bisect_right(self.line_starts, position) - 1
-        inside = self.lines[k][:position - self.line_starts[k]]
-        return self.han_starts[k] + len(_NOT_HAN.sub("", inside))
-
-    def window(self, start: int, end: int) -> set[str]:
-        first, last = self._han_before(start), self._han_before(end)
-        return set(self.grams[first:max(first, last - 1)])
-
-
 def _cohesion(lines: list[Line], heading_like: list[bool]) -> list[list[str]]:
     """Lexical cohesion in the manner of TextTiling: a new article changes the vocabulary,
-    an in-article subheading does not."""
+    an in-article subheading does not. Compares the sets of han bigrams (two han characters in
+    a row, other characters between them skipped) of the text before a heading-like line, the
+    line itself and the text after it, for all such lines at once."""
     joined = "\n".join(line.text for line in lines)
-    bigrams = _HanBigrams(joined)
+    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    is_han = (codes >= 0x4E00) & (codes <= 0x9FFF)
+    han_before = np.concatenate(([0], np.cumsum(is_han)))  # han characters in joined[:p]
+    han = codes[is_han].astype(np.int64)
+    # Bigram k is han characters k and k + 1; each is numbered among the page's bigrams.
+    vocabulary, bigrams = np.unique(han[:-1] << 16 | han[1:], return_inverse=True)
+    heads = np.flatnonzero(heading_like)
+    lengths = np.array([len(line.text) for line in lines], dtype=np.int64)
+    starts = (np.cumsum(lengths + 1) - lengths - 1)[heads]
+    ends = starts + lengths[heads]
+
+    def window(start: np.ndarray, end: np.ndarray) -> np.ndarray:
+        """Which bigrams each window [start, end) of the text holds (a row a window)."""
+        first, last = han_before[start], han_before[end]
+        counts = np.maximum(0, last - 1 - first)
+        window_of = np.repeat(np.arange(len(start)), counts)
+        offsets = np.cumsum(counts) - counts
+        taken = bigrams[np.arange(counts.sum()) - np.repeat(offsets - first, counts)]
+        held = np.zeros((len(start), len(vocabulary)), dtype=bool)
+        held[window_of, taken] = True
+        return held
+
+    before = window(np.maximum(0, starts - _WINDOW), starts)
+    own = window(starts, ends)
+    after = window(ends, np.minimum(len(joined), ends + _WINDOW))
+
+    def buckets(a: np.ndarray, b: np.ndarray) -> list[float]:
+        sizes = np.minimum(a.sum(axis=1), b.sum(axis=1))
+        overlap = (a & b).sum(axis=1) / np.maximum(sizes, 1)
+        return _buckets(overlap, _SIMILARITY_BUCKETS, sizes > 0)
+
     out: list[list[str]] = [[] for _ in lines]
-    position = 0
-    for i, line in enumerate(lines):
-        start, end = position, position + len(line.text)
-        position = end + 1
-        if not heading_like[i]:
-            continue
-        before = bigrams.window(max(0, start - _WINDOW), start)
-        after = bigrams.window(end, min(len(joined), end + _WINDOW))
-        own = _bigrams(line.text)
-        out[i] = [
-            f"cohesion={_similarity_bucket(before, after)}",
-            f"own-after={_similarity_bucket(own, after)}",
-            f"own-before={_similarity_bucket(own, before)}",
-        ]
+    for i, shift, own_after, own_before in zip(
+            heads.tolist(), buckets(before, after), buckets(own, after), buckets(own, before)):
+        out[i] = [f"cohesion={shift}", f"own-after={own_after}", f"own-before={own_before}"]
+    return out
+
+
+def _buckets(values: np.ndarray, bounds: tuple[float, ...], compared: np.ndarray) -> list:
+    """Each value's bucket: the first bound it does not pass, 1.0 past the last; -1 where one
+    side of the comparison was empty."""
+    found = np.append(bounds, 1.0)[np.searchsorted(bounds, values)]
+    return [bucket if ok else -1 for bucket, ok in zip(found.tolist(), compared.tolist())]
+
+
+def _edge_words(i: int, lines: list[Line], words: list[list[str]]) -> list[str]:
+    """The first and last words of a short line and of its short neighbours: a kicker ends in
+    强调 or 指出, a subtitle names who 出席."""
+    f = [f"first-word={words[i][0]}", f"last-word={words[i][-1]}"]
+    for offset in (-1, 1):
+        j = i + offset
+        if 0 <= j < len(lines) and len(lines[j].text) <= _SHORT:
+            f += [f"{offset}:last2={lines[j].text[-2:]}", f"{offset}:first-word={words[j][0]}",
+                  f"{offset}:last-word={words[j][-1]}"]
+    return f
+
+
+_TOPIC_WINDOW = 400  # characters of whole lines on either side of a heading candidate
+_COSINE_BUCKETS = (0.02, 0.05, 0.08, 0.12, 0.18, 0.25, 0.35, 0.5)
+
+
+def _topic_shift(lines: list[Line], heading_like: list[bool]) -> list[list[str]]:
+    """For a line that could be a heading, how alike the words before it and after it are, and
+    how like each its own words are: a new article turns to other names and things, a
+    subheading goes on about the same ones, in a way shared character pairs alone blur. The
+    words are the dictionary's two-character words, each weighted by how telling it is (its
+    surprisal), and alike is the cosine of the weighted counts."""
+    n = len(lines)
+    lengths = np.array([len(line.text) for line in lines], dtype=np.int64)
+    codes = np.frombuffer("\n".join(line.text for line in lines).encode("utf-32-le"),
+                          dtype=np.uint32).astype(np.int64)
+    # The page's distinct pairs are looked up, sorted: the dictionary's table is read in order.
+    pairs, pair = np.unique(codes[:-1] << 21 | codes[1:], return_inverse=True)
+    surprisals = lexicon().pair_surprisals(pairs)
+    words = surprisals > 0
+    word_of_pair = np.cumsum(words) - 1
+    found = np.flatnonzero(words[pair])  # where a word begins
+    word, weights = word_of_pair[pair[found]], surprisals[pair[found]]
+    size = int(words.sum())
+    line_of = np.searchsorted(np.cumsum(lengths + 1), found, "right")
+    # Whole lines on either side, as many as it takes to hold _TOPIC_WINDOW characters.
+    chars = np.concatenate(([0], np.cumsum(lengths)))
+    heads = np.flatnonzero(heading_like)
+    starts = np.maximum(0, np.searchsorted(chars, chars[heads] - _TOPIC_WINDOW, "right") - 1)
+    ends = np.minimum(n, np.searchsorted(chars, chars[heads + 1] + _TOPIC_WINDOW, "left"))
+    # The sums of the words of the lines before each line a window starts or ends at: a row
+    # for each of those lines only, where a row a line of a long page would take megabytes.
+    bounds = np.unique(np.concatenate((starts, heads, heads + 1, ends)))
+    segment = np.searchsorted(bounds, line_of, "right")
+    upto = np.bincount(segment * size + word, weights, (len(bounds) + 1) * size).reshape(
+        len(bounds) + 1, size).cumsum(axis=0)
+
+    def total(first: np.ndarray, end: np.ndarray) -> np.ndarray:
+        """The summed words of lines first to end - 1, for each pair."""
+        return upto[np.searchsorted(bounds, end)] - upto[np.searchsorted(bounds, first)]
+
+    before, own, after = total(starts, heads), total(heads, heads + 1), total(heads + 1, ends)
+
+    def buckets(a: np.ndarray, b: np.ndarray) -> list:
+        # Row by row, in numpy's own loops: a matrix product would wake BLAS's threads.
+        norms = np.sqrt(np.einsum("ij,ij->i", a, a) * np.einsum("ij,ij->i", b, b))
+        cosines = np.einsum("ij,ij->i", a, b) / np.where(norms > 0, norms, 1)
+        return _buckets(cosines, _COSINE_BUCKETS, norms > 0)
+
+    out: list[list[str]] = [[] for _ in lines]
+    for i, shift, own_after, own_before in zip(
+            heads.tolist(), buckets(before, after), buckets(own, after), buckets(own, before)):
+        out[i] = [f"topic={shift}", f"own-topic-after={own_after}",
+                  f"own-topic-before={own_before}"]
     return out
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import operator
 import random
+from array import array
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
@@ -20,7 +21,7 @@ DEFAULT_EPOCHS = 20
 
 
 class Tagger:
-    def __init__(self, weights: dict[str, list[float]], transitions: list[list[float]],
+    def __init__(self, weights: dict[str, Sequence[float]], transitions: list[list[float]],
                  trained_on: tuple[str, ...] = ()):
         self.weights = weights
         self.transitions = transitions
@@ -71,7 +72,9 @@ class Tagger:
         data = json.loads(text)
         if tuple(data["tags"]) != TAGS:
             raise ValueError(f"tagger model has tags {data['tags']}, expected {TAGS}")
-        return cls(data["weights"], data["transitions"], tuple(data.get("trained_on", ())))
+        # A feature's weights as an array of doubles: a third of the memory of a list of floats.
+        weights = {feature: array("d", row) for feature, row in data["weights"].items()}
+        return cls(weights, data["transitions"], tuple(data.get("trained_on", ())))
 
 
 @lru_cache(maxsize=1)
