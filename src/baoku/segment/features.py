@@ -117,8 +117,9 @@ _CONTEXT_KEYS = ("len=", "end=", "start=", "credit", "dateline", "byline", "clos
 
 
 def page_features(lines: list[Line]) -> list[list[str]]:
-    """For each line, its own shape, a summary of its neighbours' shapes and, for a line that
-    could be a heading, how well the text before it and the text after it hang together."""
+    """For each line, its own shape, a summary of its neighbours' shapes, the words at the edges
+    of a short line and, for a line that could be a heading, how well the text before it, the
+    line and the text after it hang together."""
     shapes = [line_shape(line.text) for line in lines]
     heading_like = [_heading_like(line.text, shape) for line, shape in zip(lines, shapes)]
     cohesion = _cohesion(lines, heading_like)
@@ -184,15 +185,13 @@ def _cohesion(lines: list[Line], heading_like: list[bool]) -> list[list[str]]:
     an in-article subheading does not. Compares the sets of han bigrams (two han characters in
     a row, other characters between them skipped) of the text before a heading-like line, the
     line itself and the text after it, for all such lines at once."""
-    joined = "\n".join(line.text for line in lines)
-    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    codes, lengths = _code_points(lines)
     is_han = (codes >= 0x4E00) & (codes <= 0x9FFF)
-    han_before = np.concatenate(([0], np.cumsum(is_han)))  # han characters in joined[:p]
-    han = codes[is_han].astype(np.int64)
+    han_before = np.concatenate(([0], np.cumsum(is_han)))  # han characters in text[:p]
+    han = codes[is_han]
     # Bigram k is han characters k and k + 1; each is numbered among the page's bigrams.
     vocabulary, bigrams = np.unique(han[:-1] << 16 | han[1:], return_inverse=True)
     heads = np.flatnonzero(heading_like)
-    lengths = np.array([len(line.text) for line in lines], dtype=np.int64)
     starts = (np.cumsum(lengths + 1) - lengths - 1)[heads]
     ends = starts + lengths[heads]
 
@@ -209,7 +208,7 @@ def _cohesion(lines: list[Line], heading_like: list[bool]) -> list[list[str]]:
 
     before = window(np.maximum(0, starts - _WINDOW), starts)
     own = window(starts, ends)
-    after = window(ends, np.minimum(len(joined), ends + _WINDOW))
+    after = window(ends, np.minimum(len(codes), ends + _WINDOW))
 
     def buckets(a: np.ndarray, b: np.ndarray) -> list[float]:
         sizes = np.minimum(a.sum(axis=1), b.sum(axis=1))
@@ -221,6 +220,13 @@ def _cohesion(lines: list[Line], heading_like: list[bool]) -> list[list[str]]:
             heads.tolist(), buckets(before, after), buckets(own, after), buckets(own, before)):
         out[i] = [f"cohesion={shift}", f"own-after={own_after}", f"own-before={own_before}"]
     return out
+
+
+def _code_points(lines: list[Line]) -> tuple[np.ndarray, np.ndarray]:
+    """The code points of the page's lines joined by line ends, and the lines' lengths."""
+    text = "\n".join(line.text for line in lines)
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    return codes, np.array([len(line.text) for line in lines], dtype=np.int64)
 
 
 def _buckets(values: np.ndarray, bounds: tuple[float, ...], compared: np.ndarray) -> list:
@@ -253,9 +259,7 @@ def _topic_shift(lines: list[Line], heading_like: list[bool]) -> list[list[str]]
     words are the dictionary's two-character words, each weighted by how telling it is (its
     surprisal), and alike is the cosine of the weighted counts."""
     n = len(lines)
-    lengths = np.array([len(line.text) for line in lines], dtype=np.int64)
-    codes = np.frombuffer("\n".join(line.text for line in lines).encode("utf-32-le"),
-                          dtype=np.uint32).astype(np.int64)
+    codes, lengths = _code_points(lines)
     # The page's distinct pairs are looked up, sorted: the dictionary's table is read in order.
     pairs, pair = np.unique(codes[:-1] << 21 | codes[1:], return_inverse=True)
     surprisals = lexicon().pair_surprisals(pairs)
