@@ -48,8 +48,8 @@ class Lexicon:
         surprisals: a page's pairs are looked up at once in numpy."""
         words = [w for w, log in self._log_frequencies.items()
                  if len(w) == 2 and log is not None and _HAN.fullmatch(w)]
-        codes = np.array([ord(w[0]) << 21 | ord(w[1]) for w in words], dtype=np.int64)
-        logs = np.array([self._log_frequencies[w] for w in words], dtype=np.float64)
+        codes = np.fromiter((ord(w[0]) << 21 | ord(w[1]) for w in words), np.int64, len(words))
+        logs = np.fromiter(map(self._log_frequencies.__getitem__, words), np.float64, len(words))
         order = np.argsort(codes)
         return codes[order], self._log_total - logs[order]
 

@@ -267,32 +267,34 @@ def _topic_shift(lines: list[Line], heading_like: list[bool]) -> list[list[str]]
     word_of_pair = np.cumsum(words) - 1
     found = np.flatnonzero(words[pair])  # where a word begins
     word, weights = word_of_pair[pair[found]], surprisals[pair[found]]
-    size = int(words.sum())
     line_of = np.searchsorted(np.cumsum(lengths + 1), found, "right")
+    first_of_line = np.searchsorted(line_of, np.arange(n + 1))  # the words of line k start here
     # Whole lines on either side, as many as it takes to hold _TOPIC_WINDOW characters.
     chars = np.concatenate(([0], np.cumsum(lengths)))
     heads = np.flatnonzero(heading_like)
     starts = np.maximum(0, np.searchsorted(chars, chars[heads] - _TOPIC_WINDOW, "right") - 1)
     ends = np.minimum(n, np.searchsorted(chars, chars[heads + 1] + _TOPIC_WINDOW, "left"))
-    # The sums of the words of the lines before each line a window starts or ends at: a row
-    # for each of those lines only, where a row a line of a long page would take megabytes.
-    bounds = np.unique(np.concatenate((starts, heads, heads + 1, ends)))
-    segment = np.searchsorted(bounds, line_of, "right")
-    upto = np.bincount(segment * size + word, weights, (len(bounds) + 1) * size).reshape(
-        len(bounds) + 1, size).cumsum(axis=0)
 
-    def total(first: np.ndarray, end: np.ndarray) -> np.ndarray:
-        """The summed words of lines first to end - 1, for each pair."""
-        return upto[np.searchsorted(bounds, end)] - upto[np.searchsorted(bounds, first)]
+    def vectors(first: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The summed words of lines first to end - 1, for each candidate: sparse, as sorted
+        keys (candidate << 32 | word) and weights, where a dense row a candidate would take
+        megabytes on a long page."""
+        low, high = first_of_line[first], first_of_line[end]
+        counts = high - low
+        candidate = np.repeat(np.arange(len(heads)), counts)
+        taken = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts - low, counts)
+        keys, summed = np.unique(candidate << 32 | word[taken], return_inverse=True)
+        return keys, np.bincount(summed, weights[taken], len(keys))
 
-    before, own, after = total(starts, heads), total(heads, heads + 1), total(heads + 1, ends)
+    def buckets(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]) -> list:
+        (a_keys, a_weights), (b_keys, b_weights) = a, b
+        _, in_a, in_b = np.intersect1d(a_keys, b_keys, assume_unique=True, return_indices=True)
+        dots = np.bincount(a_keys[in_a] >> 32, a_weights[in_a] * b_weights[in_b], len(heads))
+        norms = np.sqrt(np.bincount(a_keys >> 32, a_weights ** 2, len(heads))
+                        * np.bincount(b_keys >> 32, b_weights ** 2, len(heads)))
+        return _buckets(dots / np.where(norms > 0, norms, 1), _COSINE_BUCKETS, norms > 0)
 
-    def buckets(a: np.ndarray, b: np.ndarray) -> list:
-        # Row by row, in numpy's own loops: a matrix product would wake BLAS's threads.
-        norms = np.sqrt(np.einsum("ij,ij->i", a, a) * np.einsum("ij,ij->i", b, b))
-        cosines = np.einsum("ij,ij->i", a, b) / np.where(norms > 0, norms, 1)
-        return _buckets(cosines, _COSINE_BUCKETS, norms > 0)
-
+    before, own, after = vectors(starts, heads), vectors(heads, heads + 1), vectors(heads + 1, ends)
     out: list[list[str]] = [[] for _ in lines]
     for i, shift, own_after, own_before in zip(
             heads.tolist(), buckets(before, after), buckets(own, after), buckets(own, before)):
