@@ -4,7 +4,13 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from baoku.segment.features import _SIMILARITY_BUCKETS, _WINDOW, _cohesion, page_features
+from baoku.segment.features import (
+    _SIMILARITY_BUCKETS,
+    _WINDOW,
+    _code_points,
+    _cohesion,
+    page_features,
+)
 from baoku.segment.lines import page_lines
 
 
@@ -27,7 +33,8 @@ def test_cohesion_compares_the_bigram_sets_of_the_text_around_a_line(texts, data
     heading_like = data.draw(st.lists(st.booleans(), min_size=len(lines), max_size=len(lines)))
     joined = "\n".join(line.text for line in lines)
     start = 0
-    for line, is_heading, found in zip(lines, heading_like, _cohesion(lines, heading_like)):
+    found_all = _cohesion(*_code_points(lines), heading_like)
+    for line, is_heading, found in zip(lines, heading_like, found_all):
         end = start + len(line.text)
         before = bigrams_of(joined[max(0, start - _WINDOW):start])
         after = bigrams_of(joined[end:end + _WINDOW])

@@ -122,13 +122,14 @@ def page_features(lines: list[Line]) -> list[list[str]]:
     line and the text after it hang together."""
     shapes = [line_shape(line.text) for line in lines]
     heading_like = [_heading_like(line.text, shape) for line, shape in zip(lines, shapes)]
-    cohesion = _cohesion(lines, heading_like)
+    codes, lengths = _code_points(lines)
+    cohesion = _cohesion(codes, lengths, heading_like)
     parallel = _parallel(lines, heading_like)
     runs = _runs(heading_like)
     gaps = _gaps(lines, heading_like)
     across = [_word_across(a.text, b.text) for a, b in zip(lines, lines[1:])]
     words = [rjieba.cut(line.text) if len(line.text) <= _SHORT else [] for line in lines]
-    topics = _topic_shift(lines, heading_like)
+    topics = _topic_shift(codes, lengths, heading_like)
     brief = [tuple(f for f in s if f.startswith(_CONTEXT_KEYS)) for s in shapes]
     n = len(lines)
     features = []
@@ -180,12 +181,11 @@ def _bigrams(text: str) -> set[str]:
     return set(map(operator.add, han, han[1:]))
 
 
-def _cohesion(lines: list[Line], heading_like: list[bool]) -> list[list[str]]:
+def _cohesion(codes: np.ndarray, lengths: np.ndarray, heading_like: list[bool]) -> list[list[str]]:
     """Lexical cohesion in the manner of TextTiling: a new article changes the vocabulary,
     an in-article subheading does not. Compares the sets of han bigrams (two han characters in
     a row, other characters between them skipped) of the text before a heading-like line, the
     line itself and the text after it, for all such lines at once."""
-    codes, lengths = _code_points(lines)
     is_han = (codes >= 0x4E00) & (codes <= 0x9FFF)
     han_before = np.concatenate(([0], np.cumsum(is_han)))  # han characters in text[:p]
     han = codes[is_han]
@@ -197,13 +197,10 @@ def _cohesion(lines: list[Line], heading_like: list[bool]) -> list[list[str]]:
 
     def window(start: np.ndarray, end: np.ndarray) -> np.ndarray:
         """Which bigrams each window [start, end) of the text holds (a row a window)."""
-        first, last = han_before[start], han_before[end]
-        counts = np.maximum(0, last - 1 - first)
-        window_of = np.repeat(np.arange(len(start)), counts)
-        offsets = np.cumsum(counts) - counts
-        taken = bigrams[np.arange(counts.sum()) - np.repeat(offsets - first, counts)]
+        first = han_before[start]
+        window_of, taken = _ranges(first, np.maximum(first, han_before[end] - 1))
         held = np.zeros((len(start), len(vocabulary)), dtype=bool)
-        held[window_of, taken] = True
+        held[window_of, bigrams[taken]] = True
         return held
 
     before = window(np.maximum(0, starts - _WINDOW), starts)
@@ -215,7 +212,7 @@ def _cohesion(lines: list[Line], heading_like: list[bool]) -> list[list[str]]:
         overlap = (a & b).sum(axis=1) / np.maximum(sizes, 1)
         return _buckets(overlap, _SIMILARITY_BUCKETS, sizes > 0)
 
-    out: list[list[str]] = [[] for _ in lines]
+    out: list[list[str]] = [[] for _ in heading_like]
     for i, shift, own_after, own_before in zip(
             heads.tolist(), buckets(before, after), buckets(own, after), buckets(own, before)):
         out[i] = [f"cohesion={shift}", f"own-after={own_after}", f"own-before={own_before}"]
@@ -227,6 +224,13 @@ def _code_points(lines: list[Line]) -> tuple[np.ndarray, np.ndarray]:
     text = "\n".join(line.text for line in lines)
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
     return codes, np.array([len(line.text) for line in lines], dtype=np.int64)
+
+
+def _ranges(low: np.ndarray, high: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every index of each range [low, high), and which range it is of, as two flat arrays."""
+    counts = high - low
+    owner = np.repeat(np.arange(len(low)), counts)
+    return owner, np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts - low, counts)
 
 
 def _buckets(values: np.ndarray, bounds: tuple[float, ...], compared: np.ndarray) -> list:
@@ -252,14 +256,14 @@ _TOPIC_WINDOW = 400  # characters of whole lines on either side of a heading can
 _COSINE_BUCKETS = (0.02, 0.05, 0.08, 0.12, 0.18, 0.25, 0.35, 0.5)
 
 
-def _topic_shift(lines: list[Line], heading_like: list[bool]) -> list[list[str]]:
+def _topic_shift(codes: np.ndarray, lengths: np.ndarray,
+                 heading_like: list[bool]) -> list[list[str]]:
     """For a line that could be a heading, how alike the words before it and after it are, and
     how like each its own words are: a new article turns to other names and things, a
     subheading goes on about the same ones, in a way shared character pairs alone blur. The
     words are the dictionary's two-character words, each weighted by how telling it is (its
     surprisal), and alike is the cosine of the weighted counts."""
-    n = len(lines)
-    codes, lengths = _code_points(lines)
+    n = len(lengths)
     # The page's distinct pairs are looked up, sorted: the dictionary's table is read in order.
     pairs, pair = np.unique(codes[:-1] << 21 | codes[1:], return_inverse=True)
     surprisals = lexicon().pair_surprisals(pairs)
@@ -279,10 +283,7 @@ def _topic_shift(lines: list[Line], heading_like: list[bool]) -> list[list[str]]
         """The summed words of lines first to end - 1, for each candidate: sparse, as sorted
         keys (candidate << 32 | word) and weights, where a dense row a candidate would take
         megabytes on a long page."""
-        low, high = first_of_line[first], first_of_line[end]
-        counts = high - low
-        candidate = np.repeat(np.arange(len(heads)), counts)
-        taken = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts - low, counts)
+        candidate, taken = _ranges(first_of_line[first], first_of_line[end])
         keys, summed = np.unique(candidate << 32 | word[taken], return_inverse=True)
         return keys, np.bincount(summed, weights[taken], len(keys))
 
@@ -295,7 +296,7 @@ def _topic_shift(lines: list[Line], heading_like: list[bool]) -> list[list[str]]
         return _buckets(dots / np.where(norms > 0, norms, 1), _COSINE_BUCKETS, norms > 0)
 
     before, own, after = vectors(starts, heads), vectors(heads, heads + 1), vectors(heads + 1, ends)
-    out: list[list[str]] = [[] for _ in lines]
+    out: list[list[str]] = [[] for _ in heading_like]
     for i, shift, own_after, own_before in zip(
             heads.tolist(), buckets(before, after), buckets(own, after), buckets(own, before)):
         out[i] = [f"topic={shift}", f"own-topic-after={own_after}",
