@@ -6,13 +6,14 @@ from pages with known articles (see `baoku.segment.train`).
 
 from __future__ import annotations
 
+import itertools
 import json
-import operator
 import random
-from array import array
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
+
+import numpy as np
 
 TAGS = ("column", "kicker", "headline", "subtitle", "body", "subheading")
 HEADING_TAGS = frozenset(("column", "kicker", "headline", "subtitle"))
@@ -21,49 +22,33 @@ DEFAULT_EPOCHS = 20
 
 
 class Tagger:
-    def __init__(self, weights: dict[str, Sequence[float]], transitions: list[list[float]],
+    def __init__(self, weights: dict[str, Sequence[float]], transitions: Sequence[Sequence[float]],
                  trained_on: tuple[str, ...] = ()):
-        self.weights = weights
-        self.transitions = transitions
+        # A row of weights a feature, and one row of zeros past the last for unknown features:
+        # a page's emissions are then one gather and one sum in numpy.
+        self._row_of = {feature: row for row, feature in enumerate(weights)}
+        self._weights = np.zeros((len(weights) + 1, len(TAGS)))
+        if weights:
+            self._weights[:-1] = list(weights.values())
+        self.transitions = np.array(transitions, dtype=float)
         self.trained_on = trained_on
         """Names of the folders of pages it learned from: scores on them are in-sample."""
 
     def tag(self, features: Sequence[Sequence[str]]) -> list[str]:
-        return [TAGS[k] for k in self._viterbi(features)]
+        return [TAGS[k] for k in best_path(self._emissions(features), self.transitions)]
 
-    def _emissions(self, features: Sequence[Sequence[str]]) -> list[list[float]]:
-        zero = (0.0,) * len(TAGS)
-        get = self.weights.get
-        rows = []
-        for line_features in features:
-            present = [w for w in map(get, line_features) if w is not None] or [zero]
-            rows.append([sum(column) for column in zip(*present)])
-        return rows
-
-    def _viterbi(self, features: Sequence[Sequence[str]]) -> list[int]:
-        if not features:
-            return []
-        n_tags = len(TAGS)
-        emissions = self._emissions(features)
-        trans = self.transitions
-        score = [trans[_START][k] + emissions[0][k] for k in range(n_tags)]
-        back: list[list[int]] = []
-        columns = [[trans[j][k] for j in range(n_tags)] for k in range(n_tags)]
-        tags = range(n_tags)
-        for row in emissions[1:]:
-            # (score, -tag) pairs: the best score, the first tag among equals
-            best = [max(zip(map(operator.add, score, columns[k]), map(operator.neg, tags)))
-                    for k in tags]
-            back.append([-b[1] for b in best])
-            score = [b[0] + e for b, e in zip(best, row)]
-        path = [max(range(n_tags), key=score.__getitem__)]
-        for pointers in reversed(back):
-            path.append(pointers[path[-1]])
-        return path[::-1]
+    def _emissions(self, features: Sequence[Sequence[str]]) -> np.ndarray:
+        unknown = len(self._weights) - 1
+        rows = np.fromiter(map(self._row_of.get, itertools.chain.from_iterable(features),
+                               itertools.repeat(unknown)), dtype=np.intp)
+        starts = np.cumsum([0, *map(len, features[:-1])])
+        return np.add.reduceat(self._weights[rows], starts) if len(rows) else \
+            np.zeros((0, len(TAGS)))
 
     def to_json(self) -> str:
-        rounded = {f: [round(x, 3) for x in w] for f, w in self.weights.items() if any(w)}
-        transitions = [[round(x, 3) for x in row] for row in self.transitions]
+        rounded = {f: [round(x, 3) for x in self._weights[row]]
+                   for f, row in self._row_of.items() if self._weights[row].any()}
+        transitions = [[round(x, 3) for x in row] for row in self.transitions.tolist()]
         return json.dumps({"tags": TAGS, "weights": rounded, "transitions": transitions,
                            "trained_on": self.trained_on}, ensure_ascii=False, sort_keys=True)
 
@@ -72,9 +57,29 @@ class Tagger:
         data = json.loads(text)
         if tuple(data["tags"]) != TAGS:
             raise ValueError(f"tagger model has tags {data['tags']}, expected {TAGS}")
-        # A feature's weights as an array of doubles: a third of the memory of a list of floats.
-        weights = {feature: array("d", row) for feature, row in data["weights"].items()}
-        return cls(weights, data["transitions"], tuple(data.get("trained_on", ())))
+        return cls(data["weights"], data["transitions"], tuple(data.get("trained_on", ())))
+
+
+def best_path(emissions: np.ndarray, transitions: np.ndarray) -> list[int]:
+    """Viterbi: the tags (as indices) of the best-scoring path through a page's lines, given
+    each line's score for each tag and the scores of going from tag to tag (from the start in
+    the last row). Among equal scores the first tag wins."""
+    if not len(emissions):
+        return []
+    score = transitions[_START] + emissions[0]
+    back = np.empty((len(emissions) - 1, len(TAGS)), dtype=np.intp)
+    steps = transitions[:_START]
+    for i, row in enumerate(emissions[1:]):
+        candidates = score[:, None] + steps  # [from, to]
+        back[i] = candidates.argmax(axis=0)
+        score = candidates[back[i], _TAG_INDICES] + row
+    path = [int(score.argmax())]
+    for pointers in back[::-1]:
+        path.append(int(pointers[path[-1]]))
+    return path[::-1]
+
+
+_TAG_INDICES = np.arange(len(TAGS))
 
 
 @lru_cache(maxsize=1)
@@ -87,7 +92,8 @@ def train(pages: list[tuple[list[list[str]], list[str]]], epochs: int = DEFAULT_
     """Averaged structured perceptron over (features per line, gold tag per line) pages."""
     n_tags = len(TAGS)
     index = {t: k for k, t in enumerate(TAGS)}
-    tagger = Tagger({}, [[0.0] * n_tags for _ in range(n_tags + 1)])
+    weights: dict[str, list[float]] = {}
+    transitions = [[0.0] * n_tags for _ in range(n_tags + 1)]
     # Running sums for averaging: total[f][k] accumulates weight * steps lazily.
     total_w: dict[str, list[float]] = {}
     stamp_w: dict[str, list[int]] = {}
@@ -96,7 +102,7 @@ def train(pages: list[tuple[list[list[str]], list[str]]], epochs: int = DEFAULT_
     step = 0
 
     def bump_weight(f: str, k: int, delta: float) -> None:
-        w = tagger.weights.setdefault(f, [0.0] * n_tags)
+        w = weights.setdefault(f, [0.0] * n_tags)
         tot = total_w.setdefault(f, [0.0] * n_tags)
         st = stamp_w.setdefault(f, [0] * n_tags)
         tot[k] += (step - st[k]) * w[k]
@@ -104,9 +110,9 @@ def train(pages: list[tuple[list[list[str]], list[str]]], epochs: int = DEFAULT_
         w[k] += delta
 
     def bump_transition(a: int, b: int, delta: float) -> None:
-        total_t[a][b] += (step - stamp_t[a][b]) * tagger.transitions[a][b]
+        total_t[a][b] += (step - stamp_t[a][b]) * transitions[a][b]
         stamp_t[a][b] = step
-        tagger.transitions[a][b] += delta
+        transitions[a][b] += delta
 
     order = list(range(len(pages)))
     rng = random.Random(seed)
@@ -116,7 +122,7 @@ def train(pages: list[tuple[list[list[str]], list[str]]], epochs: int = DEFAULT_
             features, gold_tags = pages[p]
             step += 1
             gold = [index[t] for t in gold_tags]
-            guess = tagger._viterbi(features)
+            guess = best_path(_emissions(weights, features), np.array(transitions))
             if guess == gold:
                 continue
             for i, (g, y) in enumerate(zip(guess, gold, strict=True)):
@@ -131,12 +137,19 @@ def train(pages: list[tuple[list[list[str]], list[str]]], epochs: int = DEFAULT_
                     bump_transition(prev_g, g, -1.0)
     step += 1
     averaged = {}
-    for f, w in tagger.weights.items():
+    for f, w in weights.items():
         tot, st = total_w[f], stamp_w[f]
         averaged[f] = [(tot[k] + (step - st[k]) * w[k]) / step for k in range(n_tags)]
-    transitions = [
-        [(total_t[a][b] + (step - stamp_t[a][b]) * tagger.transitions[a][b]) / step
+    return Tagger(averaged, [
+        [(total_t[a][b] + (step - stamp_t[a][b]) * transitions[a][b]) / step
          for b in range(n_tags)]
         for a in range(n_tags + 1)
-    ]
-    return Tagger(averaged, transitions)
+    ])
+
+
+def _emissions(weights: dict[str, list[float]], features: Sequence[Sequence[str]]) -> np.ndarray:
+    """Each line's score for each tag under weights that training is still changing."""
+    zero = (0.0,) * len(TAGS)
+    return np.array([[sum(column) for column in zip(*(
+        [weights[f] for f in line_features if f in weights] or [zero]))]
+        for line_features in features])
