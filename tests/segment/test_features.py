@@ -1,48 +1,74 @@
-import operator
-import re
+import math
+from collections import Counter
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from baoku.lexicon import lexicon
 from baoku.segment.features import (
-    _SIMILARITY_BUCKETS,
-    _WINDOW,
+    _COSINE_BUCKETS,
+    _TOPIC_WINDOW,
     _code_points,
-    _cohesion,
+    _topic_shift,
     page_features,
 )
 from baoku.segment.lines import page_lines
 
+# Lines of a few words, each repeated up to 150 times: lines of other words (topics) than their
+# neighbours', and windows that take in one line more or less.
+WORDS = ("青川", "召开", "会议", "植树", "水库", "发展", "候鸟", "春灌", "学校", "，", "。", "ab", "1")
+LINES = st.lists(st.tuples(st.sampled_from(WORDS), st.integers(1, 150)), min_size=1,
+                 max_size=3).map(lambda runs: "".join(word * times for word, times in runs))
 
-def bigrams_of(text):
-    han = re.sub(r"[^\u4e00-\u9fff]+", "", text)
-    return set(map(operator.add, han, han[1:]))
+
+def weighted_words(lines):
+    """The surprisal-weighted counts of the two-character dictionary words in some lines."""
+    counts = Counter()
+    for text in lines:
+        for a, b in zip(text, text[1:]):
+            [surprisal] = lexicon().pair_surprisals([ord(a) << 21 | ord(b)])
+            if surprisal > 0:
+                counts[a + b] += surprisal
+    return counts
 
 
-def similarity(a, b):
-    if not a or not b:
+def cosine_bucket(a, b):
+    norms = math.sqrt(sum(x * x for x in a.values()) * sum(x * x for x in b.values()))
+    if not norms:
         return -1
-    overlap = len(a & b) / min(len(a), len(b))
-    return next((bucket for bucket in _SIMILARITY_BUCKETS if overlap <= bucket), 1.0)
+    cosine = sum(a[w] * b[w] for w in a.keys() & b.keys()) / norms
+    return next((bucket for bucket in _COSINE_BUCKETS if cosine <= bucket), 1.0)
 
 
-@given(st.lists(st.text(alphabet="青川市召开会议,，ab1", min_size=1, max_size=200), max_size=8),
-       st.data())
-def test_cohesion_compares_the_bigram_sets_of_the_text_around_a_line(texts, data):
+def lines_before(texts, i):
+    """Whole lines before line i, back until they hold the window's characters."""
+    start = i
+    while start > 0 and sum(map(len, texts[start:i])) < _TOPIC_WINDOW:
+        start -= 1
+    return texts[start:i]
+
+
+def lines_after(texts, i):
+    end = i + 1
+    while end < len(texts) and sum(map(len, texts[i + 1:end])) < _TOPIC_WINDOW:
+        end += 1
+    return texts[i + 1:end]
+
+
+@settings(deadline=None)  # the first example loads the dictionary
+@given(st.lists(LINES, max_size=8), st.data())
+def test_topic_compares_the_weighted_words_of_the_lines_around_a_line(texts, data):
     lines = page_lines("\n".join(texts))
+    texts = [line.text for line in lines]
     heading_like = data.draw(st.lists(st.booleans(), min_size=len(lines), max_size=len(lines)))
-    joined = "\n".join(line.text for line in lines)
-    start = 0
-    found_all = _cohesion(*_code_points(lines), heading_like)
-    for line, is_heading, found in zip(lines, heading_like, found_all):
-        end = start + len(line.text)
-        before = bigrams_of(joined[max(0, start - _WINDOW):start])
-        after = bigrams_of(joined[end:end + _WINDOW])
-        own = bigrams_of(line.text)
-        assert found == ([f"cohesion={similarity(before, after)}",
-                          f"own-after={similarity(own, after)}",
-                          f"own-before={similarity(own, before)}"] if is_heading else [])
-        start = end + 1
+    found = _topic_shift(*_code_points(lines), heading_like)
+    for i, is_heading in enumerate(heading_like):
+        before, own = weighted_words(lines_before(texts, i)), weighted_words([texts[i]])
+        after = weighted_words(lines_after(texts, i))
+        assert found[i] == ([f"topic={cosine_bucket(before, after)}",
+                             f"own-topic-after={cosine_bucket(own, after)}",
+                             f"own-topic-before={cosine_bucket(own, before)}"]
+                            if is_heading else [])
 
 
 def test_subheadings_that_look_alike_are_parallel():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import operator
 import re
+from functools import lru_cache
 
 import numpy as np
 import rjieba
@@ -116,6 +117,18 @@ _CONTEXT_KEYS = ("len=", "end=", "start=", "credit", "dateline", "byline", "clos
                  "last1=")
 
 
+@lru_cache(maxsize=1 << 14)
+def _brief(shape: tuple[str, ...]) -> tuple[str, ...]:
+    """What a line's neighbours see of its shape."""
+    return tuple(f for f in shape if f.startswith(_CONTEXT_KEYS))
+
+
+@lru_cache(maxsize=1 << 14)
+def _as_neighbour(offset: int, brief: tuple[str, ...]) -> tuple[str, ...]:
+    # Remembered: a page's lines share a few hundred shapes, and formatting each anew costs.
+    return tuple(f"{offset}:{x}" for x in brief)
+
+
 def page_features(lines: list[Line]) -> list[list[str]]:
     """For each line, its own shape, a summary of its neighbours' shapes, the words at the edges
     of a short line and, for a line that could be a heading, how well the text before it, the
@@ -123,24 +136,21 @@ def page_features(lines: list[Line]) -> list[list[str]]:
     shapes = [line_shape(line.text) for line in lines]
     heading_like = [_heading_like(line.text, shape) for line, shape in zip(lines, shapes)]
     codes, lengths = _code_points(lines)
-    cohesion = _cohesion(codes, lengths, heading_like)
     parallel = _parallel(lines, heading_like)
     runs = _runs(heading_like)
+    windows = "||" + "".join("h" if h else "-" for h in heading_like) + "||"
     gaps = _gaps(lines, heading_like)
     across = [_word_across(a.text, b.text) for a, b in zip(lines, lines[1:])]
     words = [rjieba.cut(line.text) if len(line.text) <= _SHORT else [] for line in lines]
     topics = _topic_shift(codes, lengths, heading_like)
-    brief = [tuple(f for f in s if f.startswith(_CONTEXT_KEYS)) for s in shapes]
+    brief = [_brief(shape) for shape in shapes]
     n = len(lines)
     features = []
     for i, shape in enumerate(shapes):
         f = ["bias", *shape]
         for offset in (-2, -1, 1, 2):
             j = i + offset
-            if 0 <= j < n:
-                f.extend(f"{offset}:{x}" for x in brief[j])
-            else:
-                f.append(f"{offset}:none")
+            f.extend(_as_neighbour(offset, brief[j]) if 0 <= j < n else (f"{offset}:none",))
         if i + 1 < n and lines[i].text[-1] == lines[i + 1].text[0]:
             f.append("same-char-as-next")  # a column break that read its boundary twice
         if i and lines[i - 1].text[-1] == lines[i].text[0]:
@@ -152,13 +162,12 @@ def page_features(lines: list[Line]) -> list[list[str]]:
                 f.append("word-across-next")  # a column break cut this line off the next
         if i and across[i - 1]:
             f.append("word-across-previous")
-        f.extend(cohesion[i])
         f.extend(topics[i])
         if len(lines[i].text) <= _SHORT:
             f.extend(_edge_words(i, lines, words))
         if parallel[i]:
             f.append(f"parallel={min(parallel[i], 3)}")
-        f.extend(_run_features(i, runs, heading_like, shapes))
+        f.extend(_run_features(i, runs, windows, shapes))
         if heading_like[i]:
             f += [f"gap-before={gaps[i][0]}", f"gap-after={gaps[i][1]}",
                   f"gaps={gaps[i][0]},{gaps[i][1]}"]
@@ -167,10 +176,8 @@ def page_features(lines: list[Line]) -> list[list[str]]:
 
 
 _SHORT = 45  # characters: a line this short may be a heading, and the words at its edges count
-_WINDOW = 300  # characters of text on either side of a heading candidate
 _ACROSS = 4  # characters on either side of a line end that the word model reads
 _GAP_BUCKETS = (0, 100, 300, 600, 1000, 1600, 2500)  # characters between heading-like lines
-_SIMILARITY_BUCKETS = (0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.45)
 
 
 _NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
@@ -179,44 +186,6 @@ _NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 def _bigrams(text: str) -> set[str]:
     han = _NOT_HAN.sub("", text)
     return set(map(operator.add, han, han[1:]))
-
-
-def _cohesion(codes: np.ndarray, lengths: np.ndarray, heading_like: list[bool]) -> list[list[str]]:
-    """Lexical cohesion in the manner of TextTiling: a new article changes the vocabulary,
-    an in-article subheading does not. Compares the sets of han bigrams (two han characters in
-    a row, other characters between them skipped) of the text before a heading-like line, the
-    line itself and the text after it, for all such lines at once."""
-    is_han = (codes >= 0x4E00) & (codes <= 0x9FFF)
-    han_before = np.concatenate(([0], np.cumsum(is_han)))  # han characters in text[:p]
-    han = codes[is_han]
-    # Bigram k is han characters k and k + 1; each is numbered among the page's bigrams.
-    vocabulary, bigrams = np.unique(han[:-1] << 16 | han[1:], return_inverse=True)
-    heads = np.flatnonzero(heading_like)
-    starts = (np.cumsum(lengths + 1) - lengths - 1)[heads]
-    ends = starts + lengths[heads]
-
-    def window(start: np.ndarray, end: np.ndarray) -> np.ndarray:
-        """Which bigrams each window [start, end) of the text holds (a row a window)."""
-        first = han_before[start]
-        window_of, taken = _ranges(first, np.maximum(first, han_before[end] - 1))
-        held = np.zeros((len(start), len(vocabulary)), dtype=bool)
-        held[window_of, bigrams[taken]] = True
-        return held
-
-    before = window(np.maximum(0, starts - _WINDOW), starts)
-    own = window(starts, ends)
-    after = window(ends, np.minimum(len(codes), ends + _WINDOW))
-
-    def buckets(a: np.ndarray, b: np.ndarray) -> list[float]:
-        sizes = np.minimum(a.sum(axis=1), b.sum(axis=1))
-        overlap = (a & b).sum(axis=1) / np.maximum(sizes, 1)
-        return _buckets(overlap, _SIMILARITY_BUCKETS, sizes > 0)
-
-    out: list[list[str]] = [[] for _ in heading_like]
-    for i, shift, own_after, own_before in zip(
-            heads.tolist(), buckets(before, after), buckets(own, after), buckets(own, before)):
-        out[i] = [f"cohesion={shift}", f"own-after={own_after}", f"own-before={own_before}"]
-    return out
 
 
 def _code_points(lines: list[Line]) -> tuple[np.ndarray, np.ndarray]:
@@ -348,13 +317,12 @@ def _runs(heading_like: list[bool]) -> list[tuple[int, int]]:
     return out
 
 
-def _run_features(i: int, runs: list[tuple[int, int]], heading_like: list[bool],
+def _run_features(i: int, runs: list[tuple[int, int]], windows: str,
                   shapes: list[tuple[str, ...]]) -> list[str]:
+    """Where the line stands among heading-like lines: ``windows`` marks each line ``h``
+    (heading-like) or ``-``, and two ``|`` past either end of the page."""
     n = len(runs)
-    window = "".join(
-        "h" if 0 <= j < n and heading_like[j] else ("-" if 0 <= j < n else "|")
-        for j in range(i - 2, i + 3)
-    )
+    window = windows[i:i + 5]
     run_length, position = runs[i]
     # Long runs are verse or lists, not headings: past five lines, place in the run says nothing.
     place = f"{min(run_length, 5)},{min(position, 4)},{min(run_length - position - 1, 4)}"
