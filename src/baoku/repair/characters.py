@@ -16,10 +16,7 @@ _HAN = "\u4e00-\u9fff"
 # Characters that make a neighbour "Chinese text": han and the full-width punctuation around it.
 _CHINESE = rf"[{_HAN}\u3001-\u303f\uff01-\uff0f\uff1a-\uff1f“”‘’《》…—]"
 _CJK = re.compile(_CHINESE)
-# A half-width mark with Chinese text before or after it, spaces between not counting. (Chinese
-# on one side is never a number's 1,000 or 3:2, which has digits on both.)
-_MARK_BESIDE_CHINESE = re.compile(rf"(?<={_CHINESE})[ \u3000]*(?P<after>[,:;!?])"
-                                  rf"|(?P<before>[,:;!?])(?=[ \u3000]*{_CHINESE})")
+_HALF_WIDTH_MARK = re.compile(r"[,:;!?]")
 _URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)[!-~]*[A-Za-z0-9/]|[\w.+-]+@[\w-]+\.[\w.-]*[A-Za-z]")
 _FULL_WIDTH = dict(zip(",:;!?()", "，：；！？（）"))
 
@@ -47,8 +44,12 @@ def _neighbour(text: str, i: int, step: int) -> str:
 def punctuation_width(text: str, start: int) -> list[Edit]:
     """Half-width , : ; ! ? ( ) in Chinese text become full-width; numbers (1,000 and 3:2),
     Latin text, URLs and e-mail addresses keep theirs."""
-    marks = [m.start("after") if m["after"] else m.start("before")
-             for m in _MARK_BESIDE_CHINESE.finditer(text)]
+    # A mark is in Chinese text when the nearest character before or after it, spaces not
+    # counting, is Chinese: never so in a number's 1,000 or 3:2, which has digits on both sides.
+    # Found mark by mark, not by one pattern with look-arounds, which tries every character.
+    marks = [m.start() for m in _HALF_WIDTH_MARK.finditer(text)
+             if _CJK.match(_neighbour(text, m.start(), -1))
+             or _CJK.match(_neighbour(text, m.start(), 1))]
     if "(" in text or ")" in text:
         marks = sorted(marks + [i for i, ch in enumerate(text)
                                 if ch in "()" and _paren_is_chinese(text, i)])
