@@ -35,15 +35,19 @@ class Tagger:
         """Names of the folders of pages it learned from: scores on them are in-sample."""
 
     def tag(self, features: Sequence[Sequence[str]]) -> list[str]:
+        if not features:
+            return []
         return [TAGS[k] for k in best_path(self._emissions(features), self.transitions)]
 
     def _emissions(self, features: Sequence[Sequence[str]]) -> np.ndarray:
-        unknown = len(self._weights) - 1
-        rows = np.fromiter(map(self._row_of.get, itertools.chain.from_iterable(features),
-                               itertools.repeat(unknown)), dtype=np.intp)
-        starts = np.cumsum([0, *map(len, features[:-1])])
-        return np.add.reduceat(self._weights[rows], starts) if len(rows) else \
-            np.zeros((0, len(TAGS)))
+        """Each line's score for each tag: the sum of its features' rows. Each line also takes
+        the row of zeros (unknown features' too), so that one without known features scores 0."""
+        zeros = len(self._weights) - 1
+        rows = np.fromiter(map(self._row_of.get, itertools.chain.from_iterable(
+            itertools.chain(line, _END_OF_LINE) for line in features), itertools.repeat(zeros)),
+            dtype=np.intp)
+        starts = np.cumsum([0, *(len(line) + 1 for line in features[:-1])])
+        return np.add.reduceat(self._weights[rows], starts)
 
     def to_json(self) -> str:
         rounded = {f: [round(x, 3) for x in self._weights[row]]
@@ -80,6 +84,7 @@ def best_path(emissions: np.ndarray, transitions: np.ndarray) -> list[int]:
 
 
 _TAG_INDICES = np.arange(len(TAGS))
+_END_OF_LINE = (None,)  # no feature's name: it takes the row of zeros
 
 
 @lru_cache(maxsize=1)
