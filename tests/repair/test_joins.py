@@ -1,6 +1,6 @@
 from baoku.model import Part
 from baoku.repair.edits import replay
-from baoku.repair.joins import doubled_boundary, join_paragraphs
+from baoku.repair.joins import doubled_boundary, join_features, join_paragraphs
 
 
 def paragraphs(text):
@@ -76,3 +76,10 @@ def test_a_quote_still_open_goes_on_in_the_next_paragraph():
 def test_lines_of_verse_stay_apart():
     text = "青川河水清又清，\n\n两岸桃花映山红。"
     assert joined(text) == text.split("\n\n")
+
+
+def test_a_name_cut_by_the_break_reads_as_one_guessed_word_across_it():
+    # No dictionary word holds 林晓舟, so only jieba's guess of unknown words joins it.
+    assert "guessed-word-across" in join_features("教师之家的林晓", "舟觉得当老师好", "body", "body")
+    assert "guessed-word-across" not in join_features("在川西南，赤水河畔", "许多石头坡地上", "body",
+                                                      "body")

@@ -15,6 +15,8 @@ import re
 from functools import cache
 from importlib import resources
 
+import rjieba
+
 from ..lexicon import in_one_word, lexicon
 from ..model import Edit, Part
 from ..segment.features import char_class
@@ -78,6 +80,10 @@ def join_features(left: str, right: str, left_role: str, right_role: str) -> lis
     ]
     if in_one_word(joined, len(left_end) - 1, len(left_end) + 1):
         features.append("word-across")
+    # jieba's HMM guesses words the dictionary lacks: a name cut by the break (孙宏 / 斌觉得),
+    # which reads no better joined by dictionary words alone.
+    if in_one_word(rjieba.cut(left_end + right_start), len(left_end) - 1, len(left_end) + 1):
+        features.append("guessed-word-across")
     features += [f"left-last-word={model.part_of_speech(left_words[-1])}",
                  f"right-first-word={model.part_of_speech(right_words[0])}"]
     if _SENTENCE_STOP.search(inner):
