@@ -76,9 +76,11 @@ def _stable_hash(text: str) -> int:
 
 
 class _Codes:
-    """Stable codes of strings, remembered: a page repeats most of its words."""
+    """Stable codes of strings, remembered: a page repeats most of its words. Forgotten all at
+    once past ``most``: 32,768 words extract as fast as 131,072 on People's Daily, where a
+    month holds 76,000, and keep 7 MB less."""
 
-    def __init__(self, code: Callable[[str], int], most: int = 1 << 17):
+    def __init__(self, code: Callable[[str], int], most: int = 1 << 15):
         self.code, self.most, self.known = code, most, {}
 
     def of(self, items: tuple[str, ...]) -> np.ndarray:
