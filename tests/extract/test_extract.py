@@ -58,6 +58,12 @@ def test_terms_are_counted_and_extensible():
     assert extract_text("推广青川模式", terms=own)["terms"] == {"青川模式": 1}
 
 
+def test_no_name_is_cut_from_inside_a_term():
+    found = extract_text("青川统筹推进山水林田湖草沙一体化治理。")["entities"]
+    assert [e["text"] for e in found if e["type"] == "term"] == ["山水林田湖草沙"]
+    assert not [e for e in found if e["type"] == "person"]
+
+
 def test_extract_command_writes_a_json_line_a_passage(tmp_path):
     passages = tmp_path / "passages.txt"
     passages.write_text("10月28日，市委书记林晓舟主持会议。\n\n划定永久基本农田873万亩。\n",

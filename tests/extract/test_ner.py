@@ -104,6 +104,13 @@ def test_a_person_before_a_compound_or_school_word_names_that_place_or_school():
     assert _names("林晓舟说", 0, 4, "person") == [(0, 3, "person")]
 
 
+def test_a_person_that_ends_a_unit_before_its_heads_office_names_the_unit():
+    assert _names("医院麻醉科副主任林晓雨", 2, 5, "person") == [(2, 5, "organization")]
+    assert _names("宣传部部长林晓舟", 0, 3, "person") == [(0, 3, "organization")]
+    assert _names("林晓舟主任", 0, 3, "person") == [(0, 3, "person")]  # 舟 ends no unit
+    assert _names("王科说", 0, 2, "person") == [(0, 2, "person")]  # no office follows
+
+
 def test_one_character_names_of_countries_are_places():
     text = "中美双方就青川经贸合作交换了意见。"
     places = [text[s:e] for s, e, kind in default_ner_model().entities(text) if kind == "place"]

@@ -121,6 +121,8 @@ def extract_texts(texts: list[str], issue_date: str | None = None, model: NerMod
 
 def _passage(text: str, names: list[tuple[int, int, str]], issue_date: str | None,
              terms: Terms) -> dict:
+    mentions = terms.find(text)
+    names = [name for name in names if not _inside_term(name, mentions)]
     names = names + [(start, end, "person") for start, end in titled_names(text)
                      if not any(s < end and start < e for s, e, _ in names)]
     entities = []
@@ -131,7 +133,6 @@ def _passage(text: str, names: list[tuple[int, int, str]], issue_date: str | Non
         elif kind == "place":
             entity["level"], entity["code"] = place_level(text[start:end])
         entities.append(entity)
-    mentions = terms.find(text)
     entities += [{"type": "term", "start": s, "end": e, "text": text[s:e]} for s, e in mentions]
     # vars(), not asdict(): the dataclasses hold no dataclasses, and asdict's deep copy costs
     found_dates = [{"type": "date", **vars(d), "text": text[d.start:d.end]}
@@ -140,6 +141,13 @@ def _passage(text: str, names: list[tuple[int, int, str]], issue_date: str | Non
     return {"text": text, "entities": sorted(entities, key=lambda e: (e["start"], e["end"])),
             "dates": found_dates, "facts": facts,
             "terms": dict(Counter(text[s:e] for s, e in mentions))}
+
+
+def _inside_term(name: tuple[int, int, str], mentions: list[tuple[int, int]]) -> bool:
+    """Whether a name lies strictly inside a term, which is a fixed phrase: 林田湖 in 山水林田湖草沙
+    is nobody. (A term may begin or end with a name, as 黄河流域… begins with a place.)"""
+    start, end, _ = name
+    return any(s < start and end < e for s, e in mentions)
 
 
 class _Placer:

@@ -258,15 +258,21 @@ _NAMED_AFTER = {**dict.fromkeys(("小区", "社区", "街道", "大街", "大道
                                 "place"),
                 **dict.fromkeys(("中学", "小学", "大学", "医院", "基金会"), "organization")}
 _NAMED_AFTER_PERSON = re.compile("|".join(_NAMED_AFTER))
+# A unit's last character right before its head's office: what the model took for a person
+# there (医院麻醉科副主任李林艳: 麻醉科) names the unit.
+_UNIT_BEFORE_OFFICE = re.compile(
+    rf"[{''.join(_ORGANIZATION_END)}科](?=副?(?:主任|科长|处长|局长|部长|厅长|所长|院长|书记|队长|组长|护士长))")
 
 
 def _names(text: str, start: int, end: int, kind: str) -> list[tuple[int, int, str]]:
     """The names in a span the model found, as the corpus marks them: a division and the place
     inside it are two places (河北省张家口市); a "person" followed by 小区, 公园, 中学 … names the
-    place or institution with it."""
+    place or institution with it, and one that ends a unit's name before an office names the unit."""
     end = _name_end(text, start, end, kind)
     if kind == "person" and (named := _NAMED_AFTER_PERSON.match(text, end)):
         return [(start, named.end(), _NAMED_AFTER[named.group()])]
+    if kind == "person" and _UNIT_BEFORE_OFFICE.match(text, end - 1):
+        return [(start, end, "organization")]
     inner = _TWO_PLACES.search(text, start + 2, end) if kind == "place" else None
     if inner:
         return [(start, inner.start(), kind), (inner.start(), end, kind)]
