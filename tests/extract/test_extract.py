@@ -58,10 +58,13 @@ def test_terms_are_counted_and_extensible():
     assert extract_text("推广青川模式", terms=own)["terms"] == {"青川模式": 1}
 
 
-def test_no_name_is_cut_from_inside_a_term():
-    found = extract_text("青川统筹推进山水林田湖草沙一体化治理。")["entities"]
-    assert [e["text"] for e in found if e["type"] == "term"] == ["山水林田湖草沙"]
-    assert not [e for e in found if e["type"] == "person"]
+def test_a_term_names_no_person_or_organization_but_may_name_a_place():
+    found = extract_text("青川统筹推进山水林田湖草沙一体化治理，践行绿水青山就是金山银山理念，"
+                         "融入长江经济带。")["entities"]
+    assert [e["text"] for e in found if e["type"] == "term"] == [
+        "山水林田湖草沙", "绿水青山就是金山银山", "长江经济带"]
+    assert not [e for e in found if e["type"] in ("person", "organization")]
+    assert "长江" in [e["text"] for e in found if e["type"] == "place"]
 
 
 def test_extract_command_writes_a_json_line_a_passage(tmp_path):

@@ -144,10 +144,11 @@ def _passage(text: str, names: list[tuple[int, int, str]], issue_date: str | Non
 
 
 def _inside_term(name: tuple[int, int, str], mentions: list[tuple[int, int]]) -> bool:
-    """Whether a name lies strictly inside a term, which is a fixed phrase: 林田湖 in 山水林田湖草沙
-    is nobody. (A term may begin or end with a name, as 黄河流域… begins with a place.)"""
-    start, end, _ = name
-    return any(s < start and end < e for s, e in mentions)
+    """Whether a person or organization lies inside a term, a fixed phrase that names neither:
+    林田湖 in 山水林田湖草沙, 金山银山 in 绿水青山就是金山银山. A term may name a place
+    (长江经济带, 京津冀协同发展), which stays."""
+    start, end, kind = name
+    return kind != "place" and any(s <= start and end <= e for s, e in mentions)
 
 
 class _Placer:
