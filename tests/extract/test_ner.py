@@ -104,6 +104,12 @@ def test_a_person_before_a_compound_or_school_word_names_that_place_or_school():
     assert _names("林晓舟说", 0, 4, "person") == [(0, 3, "person")]
 
 
+def test_a_span_across_a_space_between_words_is_no_name():
+    text = "传达全会精神 研究经济运行"
+    assert _names(text, 2, len(text), "organization") == []
+    assert _names("记者倪 弋", 2, 5, "person") == [(2, 5, "person")]
+
+
 def test_a_person_that_ends_a_unit_before_its_heads_office_names_the_unit():
     assert _names("医院麻醉科副主任林晓雨", 2, 5, "person") == [(2, 5, "organization")]
     assert _names("宣传部部长林晓舟", 0, 3, "person") == [(0, 3, "organization")]

@@ -258,6 +258,7 @@ _NAMED_AFTER = {**dict.fromkeys(("小区", "社区", "街道", "大街", "大道
                                 "place"),
                 **dict.fromkeys(("中学", "小学", "大学", "医院", "基金会"), "organization")}
 _NAMED_AFTER_PERSON = re.compile("|".join(_NAMED_AFTER))
+_SPACE_BETWEEN_WORDS = re.compile(r"\S\S[ \u3000]+\S\S")
 # A unit's last character right before its head's office: what the model took for a person
 # there (医院麻醉科副主任李林艳: 麻醉科) names the unit.
 _UNIT_BEFORE_OFFICE = re.compile(
@@ -267,8 +268,12 @@ _UNIT_BEFORE_OFFICE = re.compile(
 def _names(text: str, start: int, end: int, kind: str) -> list[tuple[int, int, str]]:
     """The names in a span the model found, as the corpus marks them: a division and the place
     inside it are two places (河北省张家口市); a "person" followed by 小区, 公园, 中学 … names the
-    place or institution with it, and one that ends a unit's name before an office names the unit."""
+    place or institution with it, and one that ends a unit's name before an office names the unit.
+    A span across a space between words is none: a headline's space parts two phrases (…四中全会
+    精神 研究经济运行…), where a name printed with a space has one character on a side (倪 弋)."""
     end = _name_end(text, start, end, kind)
+    if _SPACE_BETWEEN_WORDS.search(text, start, end):
+        return []
     if kind == "person" and (named := _NAMED_AFTER_PERSON.match(text, end)):
         return [(start, named.end(), _NAMED_AFTER[named.group()])]
     if kind == "person" and _UNIT_BEFORE_OFFICE.match(text, end - 1):
