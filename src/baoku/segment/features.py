@@ -139,7 +139,7 @@ def page_features(lines: list[Line]) -> list[list[str]]:
     codes, lengths = _code_points(lines)
     parallel = _parallel(lines, heading_like)
     runs = _runs(heading_like)
-    windows = "||" + "".join("h" if h else "-" for h in heading_like) + "||"
+    heading_marks = "||" + "".join("h" if h else "-" for h in heading_like) + "||"
     gaps = _gaps(lines, heading_like)
     across = [_word_across(a.text, b.text) for a, b in zip(lines, lines[1:])]
     words = [rjieba.cut(line.text) if len(line.text) <= _SHORT else [] for line in lines]
@@ -168,7 +168,7 @@ def page_features(lines: list[Line]) -> list[list[str]]:
             f.extend(_edge_words(i, lines, words))
         if parallel[i]:
             f.append(f"parallel={min(parallel[i], 3)}")
-        f.extend(_run_features(i, runs, windows, shapes))
+        f.extend(_run_features(i, runs, heading_marks, shapes))
         if heading_like[i]:
             f += [f"gap-before={gaps[i][0]}", f"gap-after={gaps[i][1]}",
                   f"gaps={gaps[i][0]},{gaps[i][1]}"]
@@ -318,12 +318,12 @@ def _runs(heading_like: list[bool]) -> list[tuple[int, int]]:
     return out
 
 
-def _run_features(i: int, runs: list[tuple[int, int]], windows: str,
+def _run_features(i: int, runs: list[tuple[int, int]], heading_marks: str,
                   shapes: list[tuple[str, ...]]) -> list[str]:
-    """Where the line stands among heading-like lines: ``windows`` marks each line ``h``
+    """Where the line stands among heading-like lines: ``heading_marks`` marks each line ``h``
     (heading-like) or ``-``, and two ``|`` past either end of the page."""
     n = len(runs)
-    window = windows[i:i + 5]
+    window = heading_marks[i:i + 5]
     run_length, position = runs[i]
     # Long runs are verse or lists, not headings: past five lines, place in the run says nothing.
     place = f"{min(run_length, 5)},{min(position, 4)},{min(run_length - position - 1, 4)}"
