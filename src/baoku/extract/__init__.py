@@ -159,6 +159,8 @@ class _Placer:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         first = self.part.span[0]
+        if not self.edits:  # most parts: the text as read
+            return first + start, first + end
         return (input_position(first, self.edits, start),
                 input_position(first, self.edits, end, end=True))
 
