@@ -119,3 +119,10 @@ def test_short_lines_carry_their_edge_words():
 def test_a_page_without_a_dictionary_word_has_no_topic_to_compare():
     for line in page_features(page_lines("ABC\nxyz 123\n——")):
         assert {"topic=-1", "own-topic-after=-1", "own-topic-before=-1"} <= set(line)
+
+
+def test_two_heading_lines_see_each_others_length():
+    text = "青川市召开春季植树动员会\n全市今年计划新增绿地一千二百亩以上\n本报讯 正文一段。"
+    features = page_features(page_lines(text))
+    assert "pair-next=12,18" in features[0] and "pair-previous=12,18" in features[1]
+    assert not [f for f in features[1] if f.startswith("pair-next")]  # the body line is no heading

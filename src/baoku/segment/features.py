@@ -171,7 +171,7 @@ def page_features(lines: list[Line]) -> list[list[str]]:
         f.extend(_run_features(i, runs, heading_marks, shapes))
         if heading_like[i]:
             f += [f"gap-before={gaps[i][0]}", f"gap-after={gaps[i][1]}",
-                  f"gaps={gaps[i][0]},{gaps[i][1]}"]
+                  f"gaps={gaps[i][0]},{gaps[i][1]}", *_paired_lengths(i, lines, heading_like)]
         features.append(f)
     return features
 
@@ -208,6 +208,26 @@ def _buckets(values: np.ndarray, bounds: tuple[float, ...], compared: np.ndarray
     side of the comparison was empty."""
     found = np.append(bounds, 1.0)[np.searchsorted(bounds, values)]
     return [bucket if ok else -1 for bucket, ok in zip(found.tolist(), compared.tolist())]
+
+
+_PAIR_LENGTHS = (6, 9, 12, 15, 18, 22, 28)  # characters, coarser than a line's own length
+
+
+def _paired_lengths(i: int, lines: list[Line], heading_like: list[bool]) -> list[str]:
+    """The lengths of a heading-like line and of the heading-like line next to it, together:
+    how two heading lines compare helps tell kicker and headline from headline and subtitle,
+    which neither length says alone. Held out, headline F1 0.8375→0.8351 (February) and
+    0.8483→0.8566 (October), body similarity up 0.003 in both."""
+    def coarse(j: int) -> int:
+        n = heading_length(lines[j].text)
+        return next((b for b in _PAIR_LENGTHS if n <= b), 99)
+
+    f = []
+    if i + 1 < len(lines) and heading_like[i + 1]:
+        f.append(f"pair-next={coarse(i)},{coarse(i + 1)}")
+    if i and heading_like[i - 1]:
+        f.append(f"pair-previous={coarse(i - 1)},{coarse(i)}")
+    return f
 
 
 def _edge_words(i: int, lines: list[Line], words: list[list[str]]) -> list[str]:
