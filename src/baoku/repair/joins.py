@@ -19,7 +19,7 @@ import rjieba
 
 from ..lexicon import in_one_word, lexicon
 from ..model import Edit, Part
-from ..segment.features import char_class
+from ..segment.features import bucket, char_class
 
 # Where a paragraph can end: a sentence, a colon or semicolon that opens or continues a list, a
 # dash that leads into what follows, a bracket. Anything else was cut by a break.
@@ -66,17 +66,18 @@ def join_features(left: str, right: str, left_role: str, right_role: str) -> lis
     left_probability, left_words = model.reading(left_end)
     right_probability, right_words = model.reading(right_start)
     gain = max(-2, min(12, int(joined_probability - left_probability - right_probability)))
+    left_length, right_length = bucket(len(left), _LENGTH_BUCKETS), bucket(len(right), _LENGTH_BUCKETS)
     features = [
         "bias", f"roles={left_role},{right_role}",
-        f"left-length={_bucket(len(left))}", f"right-length={_bucket(len(right))}",
+        f"left-length={left_length}", f"right-length={right_length}",
         f"left-end={_char_class(left[-1])}", f"left-first={_char_class(left[0])}",
         f"right-first={_char_class(right[0])}",
-        f"left-end,length={_char_class(left[-1])},{_bucket(len(left))}",
+        f"left-end,length={_char_class(left[-1])},{left_length}",
         f"left-last-char={left[-1]}", f"right-first-char={right[0]}",
         f"commas={min(3, inner.count('，') + inner.count(','))}",
         f"gain={gain}",  # a word across the boundary reads better joined
         f"roles,gain={left_role},{right_role},{gain}",
-        f"roles,left-length={left_role},{right_role},{_bucket(len(left))}",
+        f"roles,left-length={left_role},{right_role},{left_length}",
     ]
     if in_one_word(joined, len(left_end) - 1, len(left_end) + 1):
         features.append("word-across")
@@ -237,10 +238,6 @@ def join_paragraphs(paragraphs: list[Part], page_text: str,
 def _squash(margin: float) -> float:
     """A margin as a confidence between 0.5 and 0.99."""
     return round(min(0.99, 0.5 + margin / 20), 2)
-
-
-def _bucket(n: int) -> int:
-    return next((b for b in _LENGTH_BUCKETS if n <= b), 999)
 
 
 def _char_class(ch: str) -> str:

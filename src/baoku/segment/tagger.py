@@ -127,7 +127,7 @@ def train(pages: list[tuple[list[list[str]], list[str]]], epochs: int = DEFAULT_
             features, gold_tags = pages[p]
             step += 1
             gold = [index[t] for t in gold_tags]
-            guess = best_path(_emissions(weights, features), np.array(transitions))
+            guess = best_path(_training_emissions(weights, features), np.array(transitions))
             if guess == gold:
                 continue
             for i, (g, y) in enumerate(zip(guess, gold, strict=True)):
@@ -152,7 +152,8 @@ def train(pages: list[tuple[list[list[str]], list[str]]], epochs: int = DEFAULT_
     ])
 
 
-def _emissions(weights: dict[str, list[float]], features: Sequence[Sequence[str]]) -> np.ndarray:
+def _training_emissions(weights: dict[str, list[float]],
+                        features: Sequence[Sequence[str]]) -> np.ndarray:
     """Each line's score for each tag under weights that training is still changing."""
     zero = (0.0,) * len(TAGS)
     return np.array([[sum(column) for column in zip(*(
