@@ -4,7 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from baoku.extract import _chain
-from baoku.extract.ner import LABELS, _clauses, _name_end, _names, default_ner_model, features
+from baoku.extract.ner import LABELS, _clauses, _Codes, _name_end, _names, default_ner_model, features
 from baoku.extract.places import is_division
 
 
@@ -38,6 +38,24 @@ def test_the_kernels_refuse_arrays_of_the_wrong_size():
     with pytest.raises(ValueError, match="clauses"):
         _chain.decode(ids, model._row_of, model._weights, len(LABELS), model._transitions,
                       np.array([[0, 9]], dtype=np.int64), np.zeros(4, np.uint8))
+
+
+def test_codes_are_made_once_and_kept_across_a_generation():
+    made = []
+    codes = _Codes(lambda word: made.append(word) or len(made), most=2)
+    first, lengths = codes.of([("青川", "ns"), ("市长", "n"), ("青川", "ns")], 0)
+    assert first.tolist() == [1, 2, 1] and lengths.tolist() == [2, 2, 2]
+    assert codes.of([("林晓舟", "nr")], 0)[0].tolist() == [3]  # the two known ones retire
+    assert codes.of([("市长", "n")], 0)[0].tolist() == [2]  # taken back, not made again
+    assert codes.of([("说", "v")], 1)[0].tolist() == [4]
+    assert made == ["青川", "市长", "林晓舟", "v"]
+
+
+def test_codes_refuse_what_is_not_a_tagger_pair():
+    with pytest.raises(TypeError, match="items\\[1\\]"):
+        _Codes(len).of([("青川", "ns"), ("市长",)], 1)
+    with pytest.raises(ValueError, match="out"):
+        _chain.codes([("青川", "ns")], 0, {}, len, np.zeros(2, np.uint64), np.zeros(1, np.int64))
 
 
 def test_shipped_model_finds_people_places_and_organizations():

@@ -44,7 +44,6 @@ _BUCKETS = 1 << 20  # as many as _chain.c hashes into
 # Beyond either end, a text looks as if a line ended there, so that texts read alone and texts
 # read as lines of one batch get the same features.
 _EDGE = np.array([ord("\n")], dtype=np.uint64)
-_EDGE_TAG = "x"  # jieba's tag of a line end
 
 _ORGANIZATION_END = frozenset("部局委会院校所厂社团队司行处办室党军报台馆站组厅署营")
 _ORGANIZATION_WORDS = ("中心", "集团", "公司", "协会", "组织", "联盟", "大学", "中学", "小学",
@@ -76,30 +75,36 @@ def _stable_hash(text: str) -> int:
 
 
 class _Codes:
-    """Stable codes of strings, remembered: a page repeats most of its words. Forgotten all at
-    once past ``most``: 32,768 words extract as fast as 131,072 on People's Daily, where a
-    month holds 76,000, and keep 7 MB less."""
+    """Stable codes of strings, remembered: a page repeats most of its words. Past ``most``,
+    what was known becomes the previous generation, from which later pages take back the codes
+    they need: the common words stay, the month's rare names go."""
 
     def __init__(self, code: Callable[[str], int], most: int = 1 << 15):
-        self.code, self.most, self.known = code, most, {}
+        self.code, self.most, self.known, self.previous = code, most, {}, {}
 
-    def of(self, items: tuple[str, ...]) -> np.ndarray:
-        if len(self.known) > self.most:
-            self.known.clear()
-        for item in set(items).difference(self.known):
-            self.known[item] = self.code(item)
-        return np.fromiter(map(self.known.__getitem__, items), dtype=np.uint64, count=len(items))
+    def of(self, tagged: list[tuple[str, str]], field: int) -> tuple[np.ndarray, np.ndarray]:
+        """The codes of the strings at ``field`` of the tagger's pairs, and their lengths."""
+        codes, lengths = np.empty(len(tagged), dtype=np.uint64), np.empty(len(tagged), np.int64)
+        _chain.codes(tagged, field, self.known, self._missing, codes, lengths)
+        return codes, lengths
+
+    def _missing(self, item: str) -> int:
+        if len(self.known) >= self.most:
+            self.previous, self.known = self.known, {}
+        code = self.previous.get(item)
+        self.known[item] = code = self.code(item) if code is None else code
+        return code
 
 
 def _word_keys(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The keys of `_WORD_KEYS` for each character, the same for all the characters of a word
     (a row each), and where each character's word begins and ends (two bool arrays)."""
-    words, tags = tuple(zip(*rjieba.tag(text))) or ((), ())
-    n = len(words)
-    lengths = np.fromiter(map(len, words), dtype=np.int64, count=n)
+    tagged = rjieba.tag(text)
+    n = len(tagged)
     # One more code past the last word: what the words before the first and after the last see.
-    tag_codes = _TAG_CODES.of((*tags, _EDGE_TAG))
-    word_codes = np.append(_WORD_CODES.of(words), np.uint64(0))
+    tag_codes = np.append(_TAG_CODES.of(tagged, 1)[0], _EDGE_TAG_CODE)
+    word_codes, lengths = _WORD_CODES.of(tagged, 0)
+    word_codes = np.append(word_codes, np.uint64(0))
     fine = (word_codes >> _FINE_SHIFT) & _CLASS_MASK
     here, before, after = np.arange(n), np.arange(n) - 1, np.arange(1, n + 1)
     tag, word = tag_codes[:-1], word_codes[:-1]
@@ -150,6 +155,7 @@ def _character_flags() -> np.ndarray:
 
 _CHARACTER_FLAGS = _character_flags()
 _TAG_CODES = _Codes(_stable_hash)
+_EDGE_TAG_CODE = np.uint64(_stable_hash("x"))  # jieba's tag of a line end
 _WORD_CODES = _Codes(_word_code)
 _VERB = _stable_hash("v")
 
