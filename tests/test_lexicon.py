@@ -34,6 +34,8 @@ def test_the_lexicon_is_cached_for_the_next_process_and_read_back_the_same(
     read = make_lexicon()
     assert read.reading("青川市召开动员会") == made.reading("青川市召开动员会")
     assert read.part_of_speech("发展") == made.part_of_speech("发展") == "vn"
+    pairs = pair_codes("发展", "候鸟", "展候")
+    assert read.pair_surprisals(pairs).tolist() == made.pair_surprisals(pairs).tolist()
     assert cache.stat().st_size > 1_000_000
 
 
