@@ -11,12 +11,18 @@ from dataclasses import dataclass
 from .numbers import number
 
 _N = r"[\d零〇一二三四五六七八九十两]+"
+_YEAR = r"\d{4}|[零〇一二三四五六七八九]{4}"
+_RELATIVE_YEAR = "今年|去年|明年|前年"
+_QUARTER, _QUARTERS, _HALF = "[一二三四1-4]", "[一二三1-3]", "上|下"
 _DATE = re.compile(
     r"(?=[\d零〇一二三四五六七八九十两今去明前第上下])"  # fail at once where no date can start
-    rf"(?:(?P<year>\d{{4}}|[零〇一二三四五六七八九]{{4}})年|(?P<relative_year>今年|去年|明年|前年))?"
+    # and where none does: every date begins with one of its parts, and an empty match would
+    # cost a turn of the loop at each numeral
+    rf"(?=(?:{_YEAR})年|{_RELATIVE_YEAR}|{_N}月|第{_QUARTER}季度|前{_QUARTERS}季度|(?:{_HALF})半年)"
+    rf"(?:(?P<year>{_YEAR})年|(?P<relative_year>{_RELATIVE_YEAR}))?"
     rf"(?:(?P<month>{_N})月(?:(?P<day>{_N})日)?"
-    rf"|第(?P<quarter>[一二三四1-4])季度|前(?P<quarters>[一二三1-3])季度"
-    rf"|(?P<half>上|下)半年)?")
+    rf"|第(?P<quarter>{_QUARTER})季度|前(?P<quarters>{_QUARTERS})季度"
+    rf"|(?P<half>{_HALF})半年)?")
 _TODAY = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "明日": 1}
 _RELATIVE_DAY = re.compile("|".join(_TODAY))
 _YEAR_OFFSET = {"今年": 0, "去年": -1, "明年": 1, "前年": -2}
@@ -35,7 +41,7 @@ def dates(text: str, issue_date: str | None = None) -> list[DateMention]:
     issue = dt.date.fromisoformat(issue_date) if issue_date else None
     found = []
     for m in _DATE.finditer(text):
-        if m.end() > m.start() and (value := _value(m, issue)):
+        if value := _value(m, issue):
             found.append(DateMention(m.start(), m.end(), value))
     for m in _RELATIVE_DAY.finditer(text):
         if issue and not any(d.start <= m.start() < d.end for d in found):
