@@ -10,6 +10,7 @@ from baoku.segment.features import (
     _TOPIC_WINDOW,
     _code_points,
     _topic_shift,
+    bucket,
     page_features,
 )
 from baoku.segment.lines import page_lines
@@ -126,3 +127,9 @@ def test_two_heading_lines_see_each_others_length():
     features = page_features(page_lines(text))
     assert "pair-next=12,18" in features[0] and "pair-previous=12,18" in features[1]
     assert not [f for f in features[1] if f.startswith("pair-next")]  # the body line is no heading
+
+
+@given(st.integers(-5, 300), st.lists(st.integers(0, 250), min_size=1, unique=True))
+def test_a_bucket_is_the_first_bound_a_number_does_not_pass(n, bounds):
+    bounds = tuple(sorted(bounds))
+    assert bucket(n, bounds, past=999) == next((b for b in bounds if n <= b), 999)

@@ -8,6 +8,7 @@ the function words of headings (…强调, …出席, 就…), common to the pap
 
 from __future__ import annotations
 
+import bisect
 import operator
 import re
 from functools import lru_cache
@@ -62,7 +63,8 @@ def end_class(text: str) -> str:
 
 def bucket(n: int, bounds: tuple[int, ...] = _LENGTH_BUCKETS, past: int = 999) -> int:
     """The first of ``bounds`` (ascending) that ``n`` does not pass; ``past`` beyond them all."""
-    return next((b for b in bounds if n <= b), past)
+    i = bisect.bisect_left(bounds, n)
+    return bounds[i] if i < len(bounds) else past
 
 
 def heading_length(text: str) -> int:
