@@ -85,3 +85,9 @@ def test_schema_is_closed_a_misspelled_key_fails(demo_page_file):
     validator = jsonschema.Draft202012Validator(published_schema())
     errors = list(validator.iter_errors(document))
     assert [e.validator for e in errors] == ["additionalProperties"]
+
+
+def test_help_reflows_the_commands_docstrings_to_the_terminal():
+    result = runner.invoke(app, ["--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "repair the OCR text (every change recorded)" in result.stdout

@@ -22,7 +22,7 @@ from .segment.tagger import DEFAULT_EPOCHS
 if TYPE_CHECKING:
     from .model import Document
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="markdown",
                   help="baoku (报库): Chinese newspaper pages in, structured articles out.")
 
 
