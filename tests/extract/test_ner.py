@@ -135,6 +135,12 @@ def test_a_person_that_ends_a_unit_before_its_heads_office_names_the_unit():
     assert _names("王科说", 0, 2, "person") == [(0, 2, "person")]  # no office follows
 
 
+def test_a_place_takes_the_jiedao_or_shequ_after_it():
+    text = "青川市东城街道槐树社区召开居民议事会。"
+    found = {(text[s:e], kind) for s, e, kind in default_ner_model().entities(text)}
+    assert ("东城街道", "place") in found and ("东城", "place") not in found
+
+
 def test_one_character_names_of_countries_are_places():
     text = "中美双方就青川经贸合作交换了意见。"
     places = [text[s:e] for s, e, kind in default_ner_model().entities(text) if kind == "place"]
