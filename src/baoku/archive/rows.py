@@ -66,8 +66,7 @@ def rows_of(page: Page, *, file: str, sha256: str) -> PageRows:
     rows = PageRows(
         issue=(issue, ids.paper_slug(page.paper), page.paper, page.date),
         page=(page.id, issue, page.number, page.source or file, file, sha256, page.offset,
-              page.text, json.dumps([p.model_dump() for p in page.unassigned],
-                                    ensure_ascii=False)))
+              page.text, _json([p.model_dump() for p in page.unassigned])))
     for article in page.articles:
         _add_article(rows, article, page)
     return rows
@@ -117,8 +116,11 @@ def _add_article(rows: PageRows, article: Article, page: Page) -> None:
     rows.search.append((*search_tokens([(p.role, p.text) for p in parts], facets), a.id))
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder: json.dumps makes one a call
+
+
 def _json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    return _JSON.encode(value)
 
 
 def article_from_rows(article: dict, parts: list[dict], edits: list[dict], flags: list[dict],

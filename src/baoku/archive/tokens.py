@@ -33,6 +33,7 @@ TOKENIZER = f"bigrams-1+facets-1+rjieba-{version('rjieba')}"
 MAX_QUERY_CHARS = 200
 
 _RUN = re.compile(r"[^\W_]+")  # letters and digits, any script
+_WORD_TOKEN = re.compile(r"[^\W_]{2,}")
 _ASCII_MARKS = re.compile(r"[\x00-/:-@\[-`{-\x7f]")  # the ascii tokenizer splits tokens there
 _QUERY_WORD = re.compile(r'"(?P<quoted>[^"]*)"|(?P<word>[^\s"]+)')
 
@@ -69,8 +70,8 @@ def facet_tokens(*, paper: str, date: str, kind: str, page: int | None, column: 
 
 
 def word_tokens(text: str) -> str:
-    """rjieba's words of two or more characters, space separated."""
-    return " ".join(w for w in rjieba.cut(text.lower()) if len(w) > 1 and w.isalnum())
+    """rjieba's words of two or more letters or digits, space separated."""
+    return " ".join(filter(_WORD_TOKEN.fullmatch, rjieba.cut(text.lower())))
 
 
 @dataclass(frozen=True)
