@@ -56,6 +56,10 @@ def test_codes_refuse_what_is_not_a_tagger_pair():
         _Codes(len).of([("青川", "ns"), ("市长",)], 1)
     with pytest.raises(ValueError, match="out"):
         _chain.codes([("青川", "ns")], 0, {}, len, np.zeros(2, np.uint64), np.zeros(1, np.int64))
+    tagged = [("青川", "ns"), ("市长", "n")]
+    with pytest.raises(RuntimeError, match="changed size"):  # not a read past the list's end
+        _chain.codes(tagged, 0, {}, lambda word: tagged.clear() or 1, np.zeros(2, np.uint64),
+                     np.zeros(2, np.int64))
 
 
 def test_shipped_model_finds_people_places_and_organizations():

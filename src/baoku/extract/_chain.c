@@ -85,6 +85,31 @@ done:
     return result;
 }
 
+/* The code and length of the field-th string of item i, as `codes` describes: 0, or -1 with
+ * an exception set. */
+static int code_of_item(PyObject *item, Py_ssize_t i, Py_ssize_t field, PyObject *known,
+                        PyObject *missing, uint64_t *code_out, int64_t *length_out) {
+    if (!PyTuple_Check(item) || field < 0 || PyTuple_GET_SIZE(item) <= field
+        || !PyUnicode_Check(PyTuple_GET_ITEM(item, field))) {
+        PyErr_Format(PyExc_TypeError, "items[%zd]: no string at %zd", i, field);
+        return -1;
+    }
+    PyObject *string = PyTuple_GET_ITEM(item, field);  /* the caller holds item, so string */
+    PyObject *code = PyDict_GetItemWithError(known, string);  /* borrowed */
+    if (code)
+        Py_INCREF(code);
+    else if (!PyErr_Occurred())
+        code = PyObject_CallOneArg(missing, string);
+    if (!code)
+        return -1;
+    *code_out = PyLong_AsUnsignedLongLong(code);
+    Py_DECREF(code);
+    if (*code_out == (uint64_t)-1 && PyErr_Occurred())
+        return -1;
+    *length_out = PyUnicode_GET_LENGTH(string);
+    return 0;
+}
+
 /* codes(items, field, known, missing, out, lengths): items is a list of tuples of strings (a
  * tagger's (word, tag) pairs); out (uint64, one an item) gets the code of each item's
  * field-th string, known[string] or else missing(string), which is left to remember it; lengths
@@ -99,31 +124,21 @@ static PyObject *codes(PyObject *self, PyObject *args) {
         return NULL;
     PyObject *result = NULL;
     Py_ssize_t n = PyList_GET_SIZE(items);
-    uint64_t *code_of = out.buf;
-    int64_t *length_of = lengths.buf;
     if (!check_size(&out, n, sizeof(uint64_t), "out")
         || !check_size(&lengths, n, sizeof(int64_t), "lengths"))
         goto done;
     for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *item = PyList_GET_ITEM(items, i);
-        if (!PyTuple_Check(item) || field < 0 || PyTuple_GET_SIZE(item) <= field
-            || !PyUnicode_Check(PyTuple_GET_ITEM(item, field))) {
-            PyErr_Format(PyExc_TypeError, "items[%zd]: no string at %zd", i, field);
+        if (i >= PyList_GET_SIZE(items)) {  /* missing() may run any Python, even on items */
+            PyErr_SetString(PyExc_RuntimeError, "items changed size");
             goto done;
         }
-        PyObject *string = PyTuple_GET_ITEM(item, field);
-        PyObject *code = PyDict_GetItemWithError(known, string);  /* borrowed */
-        if (code)
-            Py_INCREF(code);
-        else if (!PyErr_Occurred())
-            code = PyObject_CallOneArg(missing, string);
-        if (!code)
+        PyObject *item = PyList_GET_ITEM(items, i);
+        Py_INCREF(item);
+        int failed = code_of_item(item, i, field, known, missing, (uint64_t *)out.buf + i,
+                                  (int64_t *)lengths.buf + i);
+        Py_DECREF(item);
+        if (failed)
             goto done;
-        code_of[i] = PyLong_AsUnsignedLongLong(code);
-        Py_DECREF(code);
-        if (code_of[i] == (uint64_t)-1 && PyErr_Occurred())
-            goto done;
-        length_of[i] = PyUnicode_GET_LENGTH(string);
     }
     result = Py_None;
     Py_INCREF(result);

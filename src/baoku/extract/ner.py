@@ -84,7 +84,8 @@ class _Codes:
 
     def of(self, tagged: list[tuple[str, str]], field: int) -> tuple[np.ndarray, np.ndarray]:
         """The codes of the strings at ``field`` of the tagger's pairs, and their lengths."""
-        codes, lengths = np.empty(len(tagged), dtype=np.uint64), np.empty(len(tagged), np.int64)
+        n = len(tagged)
+        codes, lengths = np.empty(n, dtype=np.uint64), np.empty(n, dtype=np.int64)
         _chain.codes(tagged, field, self.known, self._missing, codes, lengths)
         return codes, lengths
 
