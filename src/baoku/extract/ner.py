@@ -256,13 +256,15 @@ def labels(text: str, entities: list[tuple[int, int, str]]) -> list[str]:
 _AFTER_NAME = re.compile(r"(?:先生|小姐|女士|老师|同志|师傅|大爷|大妈|大娘|老汉|太太|夫人|教授|博士|"
                          r"总理|主席|总统|书记|说|表示|指出)$")
 _DATE = re.compile(r"\d+[年月日]")
-_LOCAL_ENDING = re.compile("街道|社区")
 _TWO_PLACES = re.compile(r"(?<=[省市县镇乡])(?=[\u4e00-\u9fff]{2,}[省市县区镇乡村州]$)")
 
 
+# The units below a county that a place's name runs on into (北苑街道, 卧龙社区).
+_LOCAL_UNITS = ("街道", "社区")
+_LOCAL_ENDING = re.compile("|".join(_LOCAL_UNITS))
 # Words that make what the model took for a person's name part of a place's or an
 # institution's (桂园小区, 中山公园, 逸夫中学).
-_NAMED_AFTER = {**dict.fromkeys(("小区", "社区", "街道", "大街", "大道", "公园", "广场", "花园", "新村"),
+_NAMED_AFTER = {**dict.fromkeys(("小区", *_LOCAL_UNITS, "大街", "大道", "公园", "广场", "花园", "新村"),
                                 "place"),
                 **dict.fromkeys(("中学", "小学", "大学", "医院", "基金会"), "organization")}
 _NAMED_AFTER_PERSON = re.compile("|".join(_NAMED_AFTER))
