@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from baoku.segment.tagger import TAGS, Tagger, best_path, train
+from baoku.segment.tagger import TAGS, Tagger, _opinions, best_path, train
 
 SCORES = st.floats(-5, 5, allow_nan=False).map(lambda x: round(x, 2))
 
@@ -31,8 +31,10 @@ def toy_page(words):
 
 
 def test_training_learns_to_tag_pages_it_saw_and_the_model_survives_json():
-    pages = [toy_page(["title", "text", "text"]), toy_page(["text", "title", "text", "text"])]
+    # Enough pages for the trees too, which want ten lines a leaf.
+    pages = [toy_page(["title", "text", "text"]), toy_page(["text", "title", "text", "text"])] * 10
     tagger = train(pages, epochs=5)
+    assert tagger.forest.roots.size
     for features, gold in pages:
         assert tagger.tag(features) == gold
         assert Tagger.from_json(tagger.to_json()).tag(features) == gold
@@ -46,3 +48,12 @@ def test_lines_without_known_features_and_empty_pages_are_tagged():
         # a line without features is tagged as one whose features are all unknown
         unknown = [line or ["unknown"] for line in page]
         assert tagger.tag(page) == tagger.tag(unknown)
+
+
+def test_the_trees_judge_short_lines_and_leave_long_ones_to_the_perceptron():
+    pages = [toy_page(["title", "text", "text"])] * 10
+    forest = train(pages, epochs=1).forest
+    opinions = _opinions(forest, [["word=title"], ["word=title", "len=100"], ["word=text"]])
+    assert opinions[0].argmax() == TAGS.index("headline")
+    assert opinions[2].argmax() == TAGS.index("body")
+    assert not opinions[1].any()  # a line over 60 characters: no opinion

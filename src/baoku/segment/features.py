@@ -21,6 +21,8 @@ from .lines import Line
 from .patterns import PICTURE, match_byline_line, match_closing, match_credit, match_dateline
 
 _LENGTH_BUCKETS = (2, 4, 6, 8, 10, 12, 14, 16, 20, 25, 30, 40, 60, 100, 200)
+LONG_LINE = frozenset(f"len={b}" for b in (100, 200, 999))
+"""The length features of lines over 60 characters: body text, all but a few in a thousand."""
 _END_CLASSES = {
     **dict.fromkeys("。．", "stop"),
     **dict.fromkeys("！？!?", "excl"),
