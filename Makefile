@@ -9,7 +9,8 @@ NER := $(SAMPLES)/ner-pd-dev.jsonl
 
 .PHONY: install demo test browser lint eval bench train schema clean
 
-$(STAMP): pyproject.toml setup.py src/baoku/extract/_chain.c src/baoku/segment/_forest.c
+$(STAMP): pyproject.toml setup.py src/baoku/_buffers.h src/baoku/extract/_chain.c \
+		src/baoku/segment/_forest.c
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'

@@ -3,5 +3,7 @@ loops of the entity model and of the line tagger's trees, built by pip from the 
 
 from setuptools import Extension, setup
 
-setup(ext_modules=[Extension("baoku.extract._chain", sources=["src/baoku/extract/_chain.c"]),
-                   Extension("baoku.segment._forest", sources=["src/baoku/segment/_forest.c"])])
+setup(ext_modules=[
+    Extension(f"baoku.{name}", sources=[f"src/baoku/{name.replace('.', '/')}.c"],
+              depends=["src/baoku/_buffers.h"])
+    for name in ("extract._chain", "segment._forest")])

@@ -3,10 +3,8 @@
  * run per word, per character and per label, where Python, even through numpy, pays for every
  * step; here a page of People's Daily takes a few milliseconds, most of them waiting for the
  * weights to come from memory.
- * Arrays come in through the buffer protocol, so the module needs no numpy headers to build.
  * A tie between labels goes to the first. */
-#define PY_SSIZE_T_CLEAN
-#include <Python.h>
+#include "../_buffers.h"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,15 +19,6 @@
 #else
 #define PREFETCH(address) ((void)(address))
 #endif
-
-static int check_size(Py_buffer *buffer, Py_ssize_t items, Py_ssize_t item_size, const char *name) {
-    if (buffer->len != items * item_size) {
-        PyErr_Format(PyExc_ValueError, "%s: %zd bytes where %zd were expected", name,
-                     buffer->len, items * item_size);
-        return 0;
-    }
-    return 1;
-}
 
 /* buckets(keys, templates, starts, out): keys holds a row of K uint64 keys for each of n
  * characters; template t hashes the keys listed in templates[starts[t]:starts[t + 1]] (int32),

@@ -1,22 +1,11 @@
 /* The inner loop of the line tagger's boosted trees (forest.py): each line's score for each
- * tag, the sum of the leaves its features reach, tree by tree. A page walks some two thousand
- * trees a line; in Python that would cost more than the rest of the parse.
- * Arrays come in through the buffer protocol, so the module needs no numpy headers to build. */
-#define PY_SSIZE_T_CLEAN
-#include <Python.h>
+ * tag, the sum of the leaves its features reach, tree by tree. Each short line of a page walks
+ * some nine hundred trees; in Python that would cost more than the rest of the parse. */
+#include "../_buffers.h"
 #include <stdint.h>
 #include <stdlib.h>
 
 #define LANES 8  /* lines that walk the trees side by side: the bits of a byte */
-
-static int check_size(Py_buffer *buffer, Py_ssize_t items, Py_ssize_t item_size, const char *name) {
-    if (buffer->len != items * item_size) {
-        PyErr_Format(PyExc_ValueError, "%s: %zd bytes where %zd were expected", name,
-                     buffer->len, items * item_size);
-        return 0;
-    }
-    return 1;
-}
 
 /* A node's children: an internal node's index, or ~leaf for a leaf. */
 static int valid_child(int32_t child, Py_ssize_t nodes, Py_ssize_t leaves) {
