@@ -1,6 +1,6 @@
 /* The inner loop of the line tagger's boosted trees (forest.py): each line's score for each
  * tag, the sum of the leaves its features reach, tree by tree. Each short line of a page walks
- * some nine hundred trees; in Python that would cost more than the rest of the parse. */
+ * six hundred trees; in Python that would cost more than the rest of the parse. */
 #include "../_buffers.h"
 #include <stdint.h>
 #include <stdlib.h>

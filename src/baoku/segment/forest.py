@@ -22,7 +22,7 @@ except ImportError as error:  # a source tree that pip has not built
     raise ImportError("baoku.segment._forest is not built: install baoku with pip "
                       "(pip install -e .), which compiles it with a C compiler") from error
 
-ROUNDS = 150
+ROUNDS = 100
 _MIN_LINES = 3  # a feature on fewer training lines than this is left out of the trees
 _PARAMETERS = {"objective": "multiclass", "learning_rate": 0.1, "num_leaves": 31,
                "min_data_in_leaf": 10, "feature_fraction": 0.5, "seed": 0,
