@@ -5,6 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
+from baoku.segment.features import HEADING_LIKE
 from baoku.segment.tagger import TAGS, Tagger, _opinions, best_path, train
 
 SCORES = st.floats(-5, 5, allow_nan=False).map(lambda x: round(x, 2))
@@ -26,8 +27,10 @@ def test_best_path_scores_highest_of_all_paths(problem):
 
 
 def toy_page(words):
-    """A page whose lines are told apart by one word: "title" lines are headlines."""
-    return [[f"word={w}"] for w in words], ["headline" if w == "title" else "body" for w in words]
+    """A page whose lines are told apart by one word: "title" lines are headlines. All could
+    be headings, so that the trees judge them too."""
+    return ([[f"word={w}", HEADING_LIKE] for w in words],
+            ["headline" if w == "title" else "body" for w in words])
 
 
 def test_training_learns_to_tag_pages_it_saw_and_the_model_survives_json():
@@ -50,10 +53,11 @@ def test_lines_without_known_features_and_empty_pages_are_tagged():
         assert tagger.tag(page) == tagger.tag(unknown)
 
 
-def test_the_trees_judge_short_lines_and_leave_long_ones_to_the_perceptron():
+def test_the_trees_judge_lines_that_could_be_headings_and_leave_the_rest_to_the_perceptron():
     pages = [toy_page(["title", "text", "text"])] * 10
     forest = train(pages, epochs=1).forest
-    opinions = _opinions(forest, [["word=title"], ["word=title", "len=100"], ["word=text"]])
+    opinions = _opinions(forest, [["word=title", HEADING_LIKE], ["word=title"],
+                                  ["word=text", HEADING_LIKE]])
     assert opinions[0].argmax() == TAGS.index("headline")
     assert opinions[2].argmax() == TAGS.index("body")
-    assert not opinions[1].any()  # a line over 60 characters: no opinion
+    assert not opinions[1].any()  # not heading-like: no opinion

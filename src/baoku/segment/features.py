@@ -21,8 +21,9 @@ from .lines import Line
 from .patterns import PICTURE, match_byline_line, match_closing, match_credit, match_dateline
 
 _LENGTH_BUCKETS = (2, 4, 6, 8, 10, 12, 14, 16, 20, 25, 30, 40, 60, 100, 200)
-LONG_LINE = frozenset(f"len={b}" for b in (100, 200, 999))
-"""The length features of lines over 60 characters: body text, all but a few in a thousand."""
+HEADING_LIKE = "heading-like"
+"""The feature of a line that could be printed as a heading (`_heading_like`); of the others,
+all but a few in a thousand are body text."""
 _END_CLASSES = {
     **dict.fromkeys("。．", "stop"),
     **dict.fromkeys("！？!?", "excl"),
@@ -172,7 +173,7 @@ def page_features(lines: list[Line]) -> list[list[str]]:
             f.append(f"parallel={min(parallel[i], 3)}")
         f.extend(_run_features(i, runs, heading_marks, shapes))
         if heading_like[i]:
-            f += [f"gap-before={gaps[i][0]}", f"gap-after={gaps[i][1]}",
+            f += [HEADING_LIKE, f"gap-before={gaps[i][0]}", f"gap-after={gaps[i][1]}",
                   f"gaps={gaps[i][0]},{gaps[i][1]}", *_paired_lengths(i, lines, heading_like)]
         features.append(f)
     return features
