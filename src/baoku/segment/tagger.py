@@ -64,7 +64,7 @@ class Tagger:
         rounded = {f: [round(x, 3) for x in self._weights[row]]
                    for f, row in self._row_of.items() if self._weights[row].any()}
         transitions = [[round(x, 3) for x in row] for row in self.transitions.tolist()]
-        forest = self.forest.to_dict() if self.forest else None
+        forest = self.forest.to_dict() if self.forest is not None else None
         return json.dumps({"tags": TAGS, "weights": rounded, "transitions": transitions,
                            "trained_on": self.trained_on, "forest": forest},
                           ensure_ascii=False, sort_keys=True)
