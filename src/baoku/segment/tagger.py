@@ -24,7 +24,7 @@ HEADING_TAGS = frozenset(("column", "kicker", "headline", "subtitle"))
 _START = len(TAGS)  # the row of transitions out of the page's start
 DEFAULT_EPOCHS = 20
 # How much the trees' log-probabilities (and the pages' log-odds of tag after tag) count beside
-# the perceptron's scores: on the month held out, 5 did better than 2 and than 10.
+# the perceptron's scores: held out, 5 did better than 2 (February) and than 10 (both months).
 FOREST_WEIGHT = 5.0
 
 
