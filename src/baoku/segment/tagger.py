@@ -22,6 +22,7 @@ from .forest import Forest, train_forest
 TAGS = ("column", "kicker", "headline", "subtitle", "body", "subheading")
 HEADING_TAGS = frozenset(("column", "kicker", "headline", "subtitle"))
 _START = len(TAGS)  # the row of transitions out of the page's start
+_INDEX = {tag: k for k, tag in enumerate(TAGS)}
 DEFAULT_EPOCHS = 20
 # How much the trees' log-probabilities (and the pages' log-odds of tag after tag) count beside
 # the perceptron's scores: held out, 5 did better than 2 (February) and than 10 (both months).
@@ -139,8 +140,7 @@ def _opinions(forest: Forest, features: Sequence[Sequence[str]]) -> np.ndarray:
 
 
 def _forest(pages: list[tuple[list[list[str]], list[str]]]) -> Forest:
-    index = {t: k for k, t in enumerate(TAGS)}
-    judged = [(line, index[tag]) for features, tags in pages
+    judged = [(line, _INDEX[tag]) for features, tags in pages
               for line, tag in zip(features, tags, strict=True) if _judged(line)]
     return train_forest([line for line, _ in judged], [tag for _, tag in judged], len(TAGS))
 
@@ -148,10 +148,9 @@ def _forest(pages: list[tuple[list[list[str]], list[str]]]) -> Forest:
 def _transition_log_odds(pages: list[tuple[list[list[str]], list[str]]]) -> np.ndarray:
     """log P(tag | tag before, or the page's start in the last row), smoothed by one."""
     counts = np.ones((len(TAGS) + 1, len(TAGS)))
-    index = {t: k for k, t in enumerate(TAGS)}
     for _, tags in pages:
-        for before, tag in zip((_START, *(index[t] for t in tags)), tags):
-            counts[before, index[tag]] += 1
+        for before, tag in zip((_START, *(_INDEX[t] for t in tags)), tags):
+            counts[before, _INDEX[tag]] += 1
     return np.log(counts / counts.sum(axis=1, keepdims=True))
 
 
@@ -161,7 +160,6 @@ def _perceptron(pages: list[tuple[list[list[str]], list[str]]], epochs: int, see
     """Averaged structured perceptron, its scores added to fixed ones (the trees' ``opinions``
     of each page's lines, ``log_odds`` of tag after tag): its weights and its transitions."""
     n_tags = len(TAGS)
-    index = {t: k for k, t in enumerate(TAGS)}
     weights: dict[str, list[float]] = {}
     transitions = [[0.0] * n_tags for _ in range(n_tags + 1)]
     # Running sums for averaging: total[f][k] accumulates weight * steps lazily.
@@ -193,7 +191,7 @@ def _perceptron(pages: list[tuple[list[list[str]], list[str]]], epochs: int, see
             if not features:
                 continue
             step += 1
-            gold = [index[t] for t in gold_tags]
+            gold = [_INDEX[t] for t in gold_tags]
             guess = best_path(_training_emissions(weights, features) + opinions[p],
                               np.array(transitions) + log_odds)
             if guess == gold:
